@@ -1,0 +1,104 @@
+//===- FashionMNIST.cpp - Fashion-MNIST loader ----------------------------===//
+
+#include "runtime/data/FashionMNIST.h"
+
+#include "runtime/data/DataError.h"
+#include "runtime/data/Idx.h"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <filesystem>
+#include <system_error>
+
+namespace dlc::rt {
+namespace {
+
+namespace fs = std::filesystem;
+
+const char *kHowToGetData =
+    "install Debian's dataset-fashion-mnist (apt-get install "
+    "dataset-fashion-mnist) or pass --data DIR containing "
+    "train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, "
+    "t10k-images-idx3-ubyte.gz and t10k-labels-idx1-ubyte.gz (or the same "
+    "names without .gz)";
+
+/// Finds `dir/base.gz` or `dir/base`; throws a DataError that says how to get
+/// the data if neither exists.
+std::string resolve(const std::string &dir, const std::string &base) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec))
+    throw DataError(fmt::format("Fashion-MNIST directory {} does not exist: {}",
+                                dir, kHowToGetData));
+  for (const std::string &name : {base + ".gz", base}) {
+    fs::path p = fs::path(dir) / name;
+    if (fs::is_regular_file(p, ec))
+      return p.string();
+  }
+  throw DataError(fmt::format("{}: Fashion-MNIST file missing (also looked for "
+                              "{} without .gz): {}",
+                              (fs::path(dir) / (base + ".gz")).string(), base,
+                              kHowToGetData));
+}
+
+/// pixel / 255 for every byte value, so conversion is a table lookup.
+const std::array<float, 256> &pixelTable() {
+  static const std::array<float, 256> table = [] {
+    std::array<float, 256> t{};
+    for (int i = 0; i < 256; ++i)
+      t[i] = float(i) / 255.0f;
+    return t;
+  }();
+  return table;
+}
+
+} // namespace
+
+std::pair<std::string, std::string> fashionMNISTFileNames(Split split) {
+  const char *prefix = split == Split::Train ? "train" : "t10k";
+  return {fmt::format("{}-images-idx3-ubyte", prefix),
+          fmt::format("{}-labels-idx1-ubyte", prefix)};
+}
+
+Dataset loadFashionMNIST(const std::string &dir, Split split) {
+  auto [imagesBase, labelsBase] = fashionMNISTFileNames(split);
+  std::string imagesPath = resolve(dir, imagesBase);
+  std::string labelsPath = resolve(dir, labelsBase);
+
+  IdxArray images = readIdx(imagesPath, kIdxImagesMagic);
+  // images.dims = {N, H, W}
+  if (images.dims[0] == 0 || images.dims[1] == 0 || images.dims[2] == 0)
+    throw DataError(fmt::format("{}: empty image set: header dims {} x {} x {}",
+                                imagesPath, images.dims[0], images.dims[1],
+                                images.dims[2]));
+  IdxArray labels = readIdx(labelsPath, kIdxLabelsMagic);
+  if (labels.dims[0] != images.dims[0])
+    throw DataError(fmt::format("{}: {} labels, but {} has {} images",
+                                labelsPath, labels.dims[0], imagesPath,
+                                images.dims[0]));
+
+  Dataset ds;
+  ds.size = images.dims[0];
+  ds.channels = 1;
+  ds.height = images.dims[1];
+  ds.width = images.dims[2];
+
+  ds.labels.resize(size_t(ds.size));
+  for (int64_t i = 0; i < ds.size; ++i) {
+    uint8_t label = labels.data[size_t(i)];
+    if (label >= kFashionMNISTClasses)
+      throw DataError(fmt::format("{}: label {} of example {} is out of range: "
+                                  "expected a class in [0, {})",
+                                  labelsPath, int(label), i,
+                                  kFashionMNISTClasses));
+    ds.labels[size_t(i)] = label;
+  }
+
+  const std::array<float, 256> &table = pixelTable();
+  ds.images.resize(images.data.size());
+  for (size_t i = 0; i < images.data.size(); ++i)
+    ds.images[i] = table[images.data[i]];
+  return ds;
+}
+
+} // namespace dlc::rt

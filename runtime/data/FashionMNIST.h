@@ -1,0 +1,53 @@
+//===- FashionMNIST.h - Fashion-MNIST loader -------------------*- C++ -*-===//
+//
+// Loads Fashion-MNIST (or any MNIST-layout data set) from the four IDX files
+// into NCHW float images scaled to [0, 1] and int32 labels in [0, 10).
+//
+//===----------------------------------------------------------------------===//
+#ifndef DLC_RUNTIME_DATA_FASHIONMNIST_H
+#define DLC_RUNTIME_DATA_FASHIONMNIST_H
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace dlc::rt {
+
+/// Where Debian's dataset-fashion-mnist package installs the files.
+inline constexpr const char *kDefaultFashionMNISTDir =
+    "/usr/share/datasets/fashion-mnist";
+
+/// Number of classes; every label must be below it.
+inline constexpr int32_t kFashionMNISTClasses = 10;
+
+enum class Split { Train, Test };
+
+/// An in-memory image classification data set.
+struct Dataset {
+  int64_t size = 0;     // N
+  int64_t channels = 0; // C (1 for Fashion-MNIST)
+  int64_t height = 0;   // H (28)
+  int64_t width = 0;    // W (28)
+  std::vector<float> images;  // N x C x H x W, pixel / 255
+  std::vector<int32_t> labels; // N, each in [0, kFashionMNISTClasses)
+
+  /// Floats per example: C * H * W.
+  int64_t exampleSize() const { return channels * height * width; }
+};
+
+/// Base names of a split's files, without ".gz": {images, labels}, e.g.
+/// {"train-images-idx3-ubyte", "train-labels-idx1-ubyte"}.
+std::pair<std::string, std::string> fashionMNISTFileNames(Split split);
+
+/// Loads one split from `dir`, which holds train-images-idx3-ubyte.gz,
+/// train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz and
+/// t10k-labels-idx1-ubyte.gz (gzipped, or the same names without ".gz").
+/// Throws DataError naming the file if one is missing or malformed, if a
+/// label is >= 10, or if the image and label counts differ.
+Dataset loadFashionMNIST(const std::string &dir = kDefaultFashionMNISTDir,
+                         Split split = Split::Train);
+
+} // namespace dlc::rt
+
+#endif // DLC_RUNTIME_DATA_FASHIONMNIST_H
