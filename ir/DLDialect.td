@@ -1,0 +1,26 @@
+//===- DLDialect.td - the dl dialect -----------------------*- tablegen -*-===//
+#ifndef DLC_IR_DLDIALECT_TD
+#define DLC_IR_DLDIALECT_TD
+
+include "mlir/IR/OpBase.td"
+
+def DL_Dialect : Dialect {
+  let name = "dl";
+  let cppNamespace = "::dlc::dl";
+  let summary = "Tensor-level deep-learning ops that dlc traces models into.";
+  let description = [{
+    `dl` ops have value semantics on ranked tensors with static shapes. Each
+    op infers or verifies its result shape, and each differentiable op
+    carries its own vector-Jacobian product (`DifferentiableOpInterface`),
+    from which the `dl-autodiff` pass derives gradients. Ops listed as
+    backward-only (`*_backward*`) are produced by autodiff, never by users.
+  }];
+  let useDefaultAttributePrinterParser = 0;
+  let useDefaultTypePrinterParser = 0;
+  let hasConstantMaterializer = 1;
+}
+
+class DL_Op<string mnemonic, list<Trait> traits = []>
+    : Op<DL_Dialect, mnemonic, traits>;
+
+#endif // DLC_IR_DLDIALECT_TD

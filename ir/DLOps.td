@@ -1,0 +1,342 @@
+//===- DLOps.td - ops of the dl dialect --------------------*- tablegen -*-===//
+//
+// Grouped by family; each family's shape rules and VJPs live in
+// ir/ops/<Family>.cpp, beside each other.
+//
+//===----------------------------------------------------------------------===//
+#ifndef DLC_IR_DLOPS_TD
+#define DLC_IR_DLOPS_TD
+
+include "ir/DLDialect.td"
+include "ir/DLInterfaces.td"
+include "mlir/Interfaces/InferTypeOpInterface.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+include "mlir/IR/BuiltinAttributes.td"
+
+def DL_F32Tensor : RankedTensorOf<[F32]>;
+def DL_LabelTensor : RankedTensorOf<[I32]>;
+def DL_Differentiable : DeclareOpInterfaceMethods<DifferentiableOpInterface>;
+
+//===----------------------------------------------------------------------===//
+// Creation
+//===----------------------------------------------------------------------===//
+
+def DL_ConstantOp : DL_Op<"constant", [ConstantLike, Pure,
+    AllTypesMatch<["value", "result"]>]> {
+  let summary = "A tensor constant.";
+  let description = [{
+    ```mlir
+    %one = dl.constant dense<1.0> : tensor<f32>
+    ```
+  }];
+  let arguments = (ins ElementsAttr:$value);
+  let results = (outs AnyRankedTensor:$result);
+  let assemblyFormat = "$value attr-dict";
+  let builders = [OpBuilder<(ins "::mlir::ElementsAttr":$value)>];
+  let hasFolder = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Elementwise
+//===----------------------------------------------------------------------===//
+
+class DL_BinaryOp<string mnemonic> : DL_Op<mnemonic, [Pure, InferTypeOpAdaptor,
+    DL_Differentiable]> {
+  let arguments = (ins DL_F32Tensor:$lhs, DL_F32Tensor:$rhs);
+  let results = (outs DL_F32Tensor:$result);
+  let assemblyFormat =
+      "$lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)";
+}
+
+def DL_AddOp : DL_BinaryOp<"add"> {
+  let summary = "Elementwise sum with numpy broadcasting.";
+  let description = [{
+    Shapes broadcast as in numpy: trailing dimensions are aligned and a
+    dimension of size 1 stretches to match the other.
+    ```mlir
+    %y = dl.add %x, %b : tensor<4x3xf32>, tensor<3xf32> -> tensor<4x3xf32>
+    ```
+  }];
+}
+def DL_SubOp : DL_BinaryOp<"sub"> {
+  let summary = "Elementwise difference with numpy broadcasting.";
+  let description = [{
+    ```mlir
+    %y = dl.sub %a, %b : tensor<4x3xf32>, tensor<4x1xf32> -> tensor<4x3xf32>
+    ```
+  }];
+}
+def DL_MulOp : DL_BinaryOp<"mul"> {
+  let summary = "Elementwise product with numpy broadcasting.";
+  let description = [{
+    ```mlir
+    %y = dl.mul %lr, %g : tensor<f32>, tensor<10x4xf32> -> tensor<10x4xf32>
+    ```
+  }];
+}
+def DL_DivOp : DL_BinaryOp<"div"> {
+  let summary = "Elementwise quotient with numpy broadcasting.";
+  let description = [{
+    ```mlir
+    %y = dl.div %a, %n : tensor<8x3xf32>, tensor<f32> -> tensor<8x3xf32>
+    ```
+  }];
+}
+
+class DL_UnaryOp<string mnemonic, string what> : DL_Op<mnemonic,
+    [Pure, SameOperandsAndResultType, DL_Differentiable]> {
+  let summary = "Elementwise " # what # ".";
+  let description = "Applies " # what # [{ to every element.
+    ```mlir
+    %y = dl.}] # mnemonic # [{ %x : tensor<4x3xf32>
+    ```
+  }];
+  let arguments = (ins DL_F32Tensor:$input);
+  let results = (outs DL_F32Tensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input)";
+}
+
+def DL_NegOp : DL_UnaryOp<"neg", "negation (-x)">;
+def DL_ExpOp : DL_UnaryOp<"exp", "the exponential e^x">;
+def DL_LogOp : DL_UnaryOp<"log", "the natural logarithm">;
+def DL_TanhOp : DL_UnaryOp<"tanh", "the hyperbolic tangent">;
+def DL_SigmoidOp : DL_UnaryOp<"sigmoid", "the logistic sigmoid 1/(1+e^-x)">;
+def DL_ReluOp : DL_UnaryOp<"relu", "the rectifier max(x, 0)">;
+def DL_SignOp : DL_UnaryOp<"sign",
+    "the sign (-1, 0 or 1; its gradient is zero everywhere)">;
+
+//===----------------------------------------------------------------------===//
+// Contraction
+//===----------------------------------------------------------------------===//
+
+def DL_MatmulOp : DL_Op<"matmul", [Pure, InferTypeOpAdaptor, DL_Differentiable]> {
+  let summary = "Matrix product of two rank-2 tensors, optionally transposed.";
+  let description = [{
+    `result = op(lhs) · op(rhs)` where `op` transposes its operand when
+    `transpose_lhs` / `transpose_rhs` is set. A linear layer `x·Wᵀ` is a
+    matmul with `transpose_rhs`.
+    ```mlir
+    %y = dl.matmul %x, %w transpose_rhs : tensor<256x400xf32>, tensor<120x400xf32> -> tensor<256x120xf32>
+    ```
+  }];
+  let arguments = (ins DL_F32Tensor:$lhs, DL_F32Tensor:$rhs,
+                       UnitAttr:$transpose_lhs, UnitAttr:$transpose_rhs);
+  let results = (outs DL_F32Tensor:$result);
+  let assemblyFormat = [{
+    $lhs `,` $rhs (`transpose_lhs` $transpose_lhs^)? (`transpose_rhs` $transpose_rhs^)?
+    attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// Reduction and normalisation
+//===----------------------------------------------------------------------===//
+
+def DL_ReduceSumOp : DL_Op<"reduce_sum", [Pure, InferTypeOpAdaptor, DL_Differentiable]> {
+  let summary = "Sum over the given axes.";
+  let description = [{
+    Axes are sorted, distinct and in range. With `keepdims` the reduced axes
+    stay as size 1.
+    ```mlir
+    %s = dl.reduce_sum %x axes = [0] : tensor<256x10xf32> -> tensor<10xf32>
+    %t = dl.reduce_sum %x axes = [1] keepdims : tensor<256x10xf32> -> tensor<256x1xf32>
+    ```
+  }];
+  let arguments = (ins DL_F32Tensor:$input, DenseI64ArrayAttr:$axes,
+                       UnitAttr:$keepdims);
+  let results = (outs DL_F32Tensor:$result);
+  let assemblyFormat = [{
+    $input `axes` `=` $axes (`keepdims` $keepdims^)? attr-dict `:` type($input) `->` type($result)
+  }];
+}
+
+def DL_SoftmaxOp : DL_Op<"softmax", [Pure, SameOperandsAndResultType, DL_Differentiable]> {
+  let summary = "Softmax along one axis.";
+  let description = [{
+    Computed stably as exp(x - max) / sum(exp(x - max)).
+    ```mlir
+    %p = dl.softmax %logits axis = 1 : tensor<256x10xf32>
+    ```
+  }];
+  let arguments = (ins DL_F32Tensor:$input, I64Attr:$axis);
+  let results = (outs DL_F32Tensor:$result);
+  let assemblyFormat = "$input `axis` `=` $axis attr-dict `:` type($input)";
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Loss
+//===----------------------------------------------------------------------===//
+
+def DL_OneHotOp : DL_Op<"one_hot", [Pure, InferTypeOpAdaptor]> {
+  let summary = "One-hot encoding of integer labels as f32.";
+  let description = [{
+    `result[i..., c] = labels[i...] == c ? 1 : 0`. Labels outside
+    `[0, classes)` give an all-zero row.
+    ```mlir
+    %t = dl.one_hot %labels classes = 10 : tensor<256xi32> -> tensor<256x10xf32>
+    ```
+  }];
+  let arguments = (ins DL_LabelTensor:$labels, I64Attr:$classes);
+  let results = (outs DL_F32Tensor:$result);
+  let assemblyFormat =
+      "$labels `classes` `=` $classes attr-dict `:` type($labels) `->` type($result)";
+}
+
+def DL_SoftmaxCrossEntropyOp : DL_Op<"softmax_cross_entropy",
+    [Pure, InferTypeOpAdaptor, DL_Differentiable]> {
+  let summary = "Mean cross-entropy between softmax(logits) and integer labels.";
+  let description = [{
+    `loss = mean_n (logsumexp(logits[n, :]) - logits[n, labels[n]])`, what
+    PyTorch's `CrossEntropyLoss()` computes. Logits are (N, C), labels (N).
+    Its VJP is `(softmax(logits) - one_hot(labels)) * g / N`.
+    ```mlir
+    %l = dl.softmax_cross_entropy %logits, %labels : tensor<256x10xf32>, tensor<256xi32> -> tensor<f32>
+    ```
+  }];
+  let arguments = (ins DL_F32Tensor:$logits, DL_LabelTensor:$labels);
+  let results = (outs 0DTensorOf<[F32]>:$result);
+  let assemblyFormat =
+      "$logits `,` $labels attr-dict `:` type($logits) `,` type($labels) `->` type($result)";
+}
+
+//===----------------------------------------------------------------------===//
+// Shape
+//===----------------------------------------------------------------------===//
+
+def DL_ReshapeOp : DL_Op<"reshape", [Pure, DL_Differentiable]> {
+  let summary = "Same elements in row-major order, new shape.";
+  let description = [{
+    ```mlir
+    %f = dl.reshape %x : tensor<256x16x5x5xf32> -> tensor<256x400xf32>
+    ```
+  }];
+  let arguments = (ins DL_F32Tensor:$input);
+  let results = (outs DL_F32Tensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def DL_BroadcastToOp : DL_Op<"broadcast_to", [Pure, DL_Differentiable]> {
+  let summary = "Numpy-broadcasts a tensor to a larger shape.";
+  let description = [{
+    ```mlir
+    %b = dl.broadcast_to %x : tensor<1x10xf32> -> tensor<256x10xf32>
+    ```
+  }];
+  let arguments = (ins DL_F32Tensor:$input);
+  let results = (outs DL_F32Tensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Vision (NCHW activations, OIHW filters; run by oneDNN)
+//===----------------------------------------------------------------------===//
+
+def DL_Conv2dOp : DL_Op<"conv2d", [Pure, InferTypeOpAdaptor, DL_Differentiable]> {
+  let summary = "2-D convolution (cross-correlation), NCHW × OIHW → NCHW.";
+  let description = [{
+    `stride` and `padding` are (H, W) pairs; padding is symmetric. Bias is a
+    separate broadcasting `dl.add`.
+    ```mlir
+    %y = dl.conv2d %x, %w stride = [1, 1] padding = [2, 2]
+        : tensor<256x1x28x28xf32>, tensor<6x1x5x5xf32> -> tensor<256x6x28x28xf32>
+    ```
+  }];
+  let arguments = (ins DL_F32Tensor:$input, DL_F32Tensor:$filter,
+                       DenseI64ArrayAttr:$stride, DenseI64ArrayAttr:$padding);
+  let results = (outs DL_F32Tensor:$result);
+  let assemblyFormat = [{
+    $input `,` $filter `stride` `=` $stride `padding` `=` $padding attr-dict
+    `:` type($input) `,` type($filter) `->` type($result)
+  }];
+}
+
+def DL_Conv2dBackwardDataOp : DL_Op<"conv2d_backward_data", [Pure]> {
+  let summary = "Backward-only: gradient of conv2d with respect to its input.";
+  let description = [{
+    Produced by autodiff. The result type is the forward input's type (it is
+    not unique given the output shape when stride > 1).
+    ```mlir
+    %dx = dl.conv2d_backward_data %dy, %w stride = [1, 1] padding = [2, 2]
+        : tensor<256x6x28x28xf32>, tensor<6x1x5x5xf32> -> tensor<256x1x28x28xf32>
+    ```
+  }];
+  let arguments = (ins DL_F32Tensor:$grad, DL_F32Tensor:$filter,
+                       DenseI64ArrayAttr:$stride, DenseI64ArrayAttr:$padding);
+  let results = (outs DL_F32Tensor:$result);
+  let assemblyFormat = [{
+    $grad `,` $filter `stride` `=` $stride `padding` `=` $padding attr-dict
+    `:` type($grad) `,` type($filter) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def DL_Conv2dBackwardFilterOp : DL_Op<"conv2d_backward_filter", [Pure]> {
+  let summary = "Backward-only: gradient of conv2d with respect to its filter.";
+  let description = [{
+    ```mlir
+    %dw = dl.conv2d_backward_filter %x, %dy stride = [1, 1] padding = [2, 2]
+        : tensor<256x1x28x28xf32>, tensor<256x6x28x28xf32> -> tensor<6x1x5x5xf32>
+    ```
+  }];
+  let arguments = (ins DL_F32Tensor:$input, DL_F32Tensor:$grad,
+                       DenseI64ArrayAttr:$stride, DenseI64ArrayAttr:$padding);
+  let results = (outs DL_F32Tensor:$result);
+  let assemblyFormat = [{
+    $input `,` $grad `stride` `=` $stride `padding` `=` $padding attr-dict
+    `:` type($input) `,` type($grad) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+class DL_Pool2dOp<string mnemonic, string kind> : DL_Op<mnemonic,
+    [Pure, InferTypeOpAdaptor, DL_Differentiable]> {
+  let summary = "2-D " # kind # " pooling over NCHW.";
+  let description = [{
+    Average pooling divides by the full window (padding counts as zeros, as
+    in PyTorch's default `count_include_pad=True`).
+    ```mlir
+    %y = dl.}] # mnemonic # [{ %x kernel = [2, 2] stride = [2, 2] padding = [0, 0]
+        : tensor<256x6x28x28xf32> -> tensor<256x6x14x14xf32>
+    ```
+  }];
+  let arguments = (ins DL_F32Tensor:$input, DenseI64ArrayAttr:$kernel,
+                       DenseI64ArrayAttr:$stride, DenseI64ArrayAttr:$padding);
+  let results = (outs DL_F32Tensor:$result);
+  let assemblyFormat = [{
+    $input `kernel` `=` $kernel `stride` `=` $stride `padding` `=` $padding
+    attr-dict `:` type($input) `->` type($result)
+  }];
+}
+def DL_AvgPool2dOp : DL_Pool2dOp<"avg_pool2d", "average">;
+def DL_MaxPool2dOp : DL_Pool2dOp<"max_pool2d", "max">;
+
+class DL_Pool2dBackwardOp<string mnemonic, string kind> : DL_Op<mnemonic,
+    [Pure, AllTypesMatch<["input", "result"]>]> {
+  let summary = "Backward-only: gradient of " # kind # " pooling.";
+  let description = [{
+    Takes the output cotangent and the forward input (for max pooling, to
+    find the arg-max; for average pooling, for its shape).
+    ```mlir
+    %dx = dl.}] # mnemonic # [{ %dy, %x kernel = [2, 2] stride = [2, 2] padding = [0, 0]
+        : tensor<256x6x14x14xf32>, tensor<256x6x28x28xf32> -> tensor<256x6x28x28xf32>
+    ```
+  }];
+  let arguments = (ins DL_F32Tensor:$grad, DL_F32Tensor:$input,
+                       DenseI64ArrayAttr:$kernel, DenseI64ArrayAttr:$stride,
+                       DenseI64ArrayAttr:$padding);
+  let results = (outs DL_F32Tensor:$result);
+  let assemblyFormat = [{
+    $grad `,` $input `kernel` `=` $kernel `stride` `=` $stride `padding` `=` $padding
+    attr-dict `:` type($grad) `,` type($input) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+def DL_AvgPool2dBackwardOp : DL_Pool2dBackwardOp<"avg_pool2d_backward", "average">;
+def DL_MaxPool2dBackwardOp : DL_Pool2dBackwardOp<"max_pool2d_backward", "max">;
+
+#endif // DLC_IR_DLOPS_TD

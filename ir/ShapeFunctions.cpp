@@ -1,0 +1,163 @@
+//===- ShapeFunctions.cpp - result shapes of dl ops -----------------------===//
+#include "ir/ShapeFunctions.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+#include <algorithm>
+
+namespace dlc::dl::shape {
+
+std::string str(llvm::ArrayRef<int64_t> shape) {
+  std::string s = "[";
+  for (auto [i, d] : llvm::enumerate(shape))
+    s += (i ? ", " : "") + std::to_string(d);
+  return s + "]";
+}
+
+ShapeOrError broadcast(llvm::ArrayRef<int64_t> a, llvm::ArrayRef<int64_t> b) {
+  size_t rank = std::max(a.size(), b.size());
+  Shape out(rank);
+  for (size_t i = 0; i < rank; ++i) {
+    // Align trailing dimensions; missing leading ones act as 1.
+    int64_t da = i < rank - a.size() ? 1 : a[i - (rank - a.size())];
+    int64_t db = i < rank - b.size() ? 1 : b[i - (rank - b.size())];
+    if (da != db && da != 1 && db != 1)
+      return ShapeOrError::fail("shapes " + str(a) + " and " + str(b) +
+                                " do not broadcast (dimension " + std::to_string(i) +
+                                ": " + std::to_string(da) + " vs " + std::to_string(db) + ")");
+    out[i] = da == 1 ? db : da;
+  }
+  return {out, {}};
+}
+
+std::string checkBroadcastTo(llvm::ArrayRef<int64_t> from, llvm::ArrayRef<int64_t> to) {
+  ShapeOrError r = broadcast(from, to);
+  if (!r.ok() || llvm::ArrayRef<int64_t>(r.shape) != to)
+    return "cannot broadcast " + str(from) + " to " + str(to);
+  return {};
+}
+
+ShapeOrError matmul(llvm::ArrayRef<int64_t> lhs, llvm::ArrayRef<int64_t> rhs,
+                    bool transposeLhs, bool transposeRhs) {
+  if (lhs.size() != 2 || rhs.size() != 2)
+    return ShapeOrError::fail("matmul expects rank-2 operands, got " + str(lhs) +
+                              " and " + str(rhs));
+  int64_t m = transposeLhs ? lhs[1] : lhs[0], k = transposeLhs ? lhs[0] : lhs[1];
+  int64_t k2 = transposeRhs ? rhs[1] : rhs[0], n = transposeRhs ? rhs[0] : rhs[1];
+  if (k != k2)
+    return ShapeOrError::fail("matmul contraction sizes differ: " + str(lhs) +
+                              (transposeLhs ? "ᵀ" : "") + " · " + str(rhs) +
+                              (transposeRhs ? "ᵀ" : "") + " contracts " +
+                              std::to_string(k) + " with " + std::to_string(k2));
+  return {{m, n}, {}};
+}
+
+ShapeOrError reduce(llvm::ArrayRef<int64_t> input, llvm::ArrayRef<int64_t> axes,
+                    bool keepdims) {
+  int64_t rank = input.size();
+  for (auto [i, a] : llvm::enumerate(axes)) {
+    if (a < 0 || a >= rank)
+      return ShapeOrError::fail("reduction axis " + std::to_string(a) +
+                                " out of range for rank " + std::to_string(rank));
+    if (i > 0 && axes[i - 1] >= a)
+      return ShapeOrError::fail("reduction axes " + str(axes) +
+                                " must be sorted and distinct");
+  }
+  Shape out;
+  for (int64_t d = 0; d < rank; ++d) {
+    bool reduced = llvm::is_contained(axes, d);
+    if (!reduced) out.push_back(input[d]);
+    else if (keepdims) out.push_back(1);
+  }
+  return {out, {}};
+}
+
+std::string checkAxis(int64_t rank, int64_t axis) {
+  if (axis < 0 || axis >= rank)
+    return "axis " + std::to_string(axis) + " out of range for rank " + std::to_string(rank);
+  return {};
+}
+
+static int64_t product(llvm::ArrayRef<int64_t> s) {
+  int64_t n = 1;
+  for (int64_t d : s) n *= d;
+  return n;
+}
+
+std::string checkReshape(llvm::ArrayRef<int64_t> from, llvm::ArrayRef<int64_t> to) {
+  if (product(from) != product(to))
+    return "cannot reshape " + str(from) + " (" + std::to_string(product(from)) +
+           " elements) to " + str(to) + " (" + std::to_string(product(to)) + " elements)";
+  return {};
+}
+
+/// Checks a (H, W) pair attribute.
+static std::string checkPair(const char *name, llvm::ArrayRef<int64_t> v, int64_t min) {
+  if (v.size() != 2)
+    return std::string(name) + " must have 2 values (H, W), got " + std::to_string(v.size());
+  if (v[0] < min || v[1] < min)
+    return std::string(name) + " values must be >= " + std::to_string(min) + ", got " + str(v);
+  return {};
+}
+
+/// out = floor((in + 2p - k) / s) + 1 per spatial dim, or an error.
+static ShapeOrError window(llvm::ArrayRef<int64_t> input, int64_t channels,
+                           llvm::ArrayRef<int64_t> kernel, llvm::ArrayRef<int64_t> stride,
+                           llvm::ArrayRef<int64_t> padding) {
+  for (auto e : {checkPair("kernel", kernel, 1), checkPair("stride", stride, 1),
+                 checkPair("padding", padding, 0)})
+    if (!e.empty()) return ShapeOrError::fail(e);
+  Shape out{input[0], channels};
+  for (int i = 0; i < 2; ++i) {
+    int64_t span = input[2 + i] + 2 * padding[i];
+    if (span < kernel[i])
+      return ShapeOrError::fail("window " + str(kernel) + " is larger than the padded input " +
+                                str(input.drop_front(2)) + " with padding " + str(padding));
+    out.push_back((span - kernel[i]) / stride[i] + 1);
+  }
+  return {out, {}};
+}
+
+ShapeOrError conv2d(llvm::ArrayRef<int64_t> input, llvm::ArrayRef<int64_t> filter,
+                    llvm::ArrayRef<int64_t> stride, llvm::ArrayRef<int64_t> padding) {
+  if (input.size() != 4)
+    return ShapeOrError::fail("conv2d expects an NCHW input of rank 4, got " + str(input));
+  if (filter.size() != 4)
+    return ShapeOrError::fail("conv2d expects an OIHW filter of rank 4, got " + str(filter));
+  if (input[1] != filter[1])
+    return ShapeOrError::fail("conv2d input has " + std::to_string(input[1]) +
+                              " channels but the filter expects " + std::to_string(filter[1]) +
+                              " (input " + str(input) + ", filter " + str(filter) + ")");
+  return window(input, filter[0], filter.drop_front(2), stride, padding);
+}
+
+ShapeOrError pool2d(llvm::ArrayRef<int64_t> input, llvm::ArrayRef<int64_t> kernel,
+                    llvm::ArrayRef<int64_t> stride, llvm::ArrayRef<int64_t> padding) {
+  if (input.size() != 4)
+    return ShapeOrError::fail("pooling expects an NCHW input of rank 4, got " + str(input));
+  if (padding.size() == 2 && kernel.size() == 2 &&
+      (2 * padding[0] > kernel[0] || 2 * padding[1] > kernel[1]))
+    return ShapeOrError::fail("pooling padding " + str(padding) +
+                              " must be at most half the kernel " + str(kernel));
+  return window(input, input[1], kernel, stride, padding);
+}
+
+ShapeOrError oneHot(llvm::ArrayRef<int64_t> labels, int64_t classes) {
+  if (classes < 1)
+    return ShapeOrError::fail("one_hot needs at least 1 class, got " + std::to_string(classes));
+  Shape out(labels.begin(), labels.end());
+  out.push_back(classes);
+  return {out, {}};
+}
+
+ShapeOrError crossEntropy(llvm::ArrayRef<int64_t> logits, llvm::ArrayRef<int64_t> labels) {
+  if (logits.size() != 2)
+    return ShapeOrError::fail("cross-entropy expects logits of shape (N, C), got " + str(logits));
+  if (labels.size() != 1 || labels[0] != logits[0])
+    return ShapeOrError::fail("cross-entropy expects labels of shape (" +
+                              std::to_string(logits[0]) + ") for logits " + str(logits) +
+                              ", got " + str(labels));
+  return {{}, {}};
+}
+
+} // namespace dlc::dl::shape

@@ -1,0 +1,57 @@
+//===- ShapeFunctions.h - result shapes of dl ops ----------------*- C++ -*-===//
+//
+// One source of truth for shape rules: the ops' inferReturnTypes/verifiers
+// and the C++ DSL (which must report a user's mistake before building IR)
+// both call these. Errors come back as text so each layer can report them its
+// own way (an MLIR diagnostic, or an exception with the user's source line).
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <cstdint>
+#include <string>
+
+namespace dlc::dl::shape {
+
+using Shape = llvm::SmallVector<int64_t, 4>;
+
+/// A shape, or the reason there is none.
+struct ShapeOrError {
+  Shape shape;
+  std::string error;
+  bool ok() const { return error.empty(); }
+  static ShapeOrError fail(std::string message) { return {{}, std::move(message)}; }
+};
+
+/// Prints a shape as `[2, 3]`.
+std::string str(llvm::ArrayRef<int64_t> shape);
+
+/// Numpy broadcasting of two shapes.
+ShapeOrError broadcast(llvm::ArrayRef<int64_t> a, llvm::ArrayRef<int64_t> b);
+/// Checks that `from` broadcasts to exactly `to`.
+std::string checkBroadcastTo(llvm::ArrayRef<int64_t> from, llvm::ArrayRef<int64_t> to);
+/// (M,K)·(K,N) with optional transposes of the stored operands.
+ShapeOrError matmul(llvm::ArrayRef<int64_t> lhs, llvm::ArrayRef<int64_t> rhs,
+                    bool transposeLhs, bool transposeRhs);
+/// Reduction over sorted distinct `axes`.
+ShapeOrError reduce(llvm::ArrayRef<int64_t> input, llvm::ArrayRef<int64_t> axes,
+                    bool keepdims);
+/// Checks that `axis` names a dimension of a rank-`rank` tensor.
+std::string checkAxis(int64_t rank, int64_t axis);
+/// Same element count.
+std::string checkReshape(llvm::ArrayRef<int64_t> from, llvm::ArrayRef<int64_t> to);
+/// NCHW input, OIHW filter.
+ShapeOrError conv2d(llvm::ArrayRef<int64_t> input, llvm::ArrayRef<int64_t> filter,
+                    llvm::ArrayRef<int64_t> stride, llvm::ArrayRef<int64_t> padding);
+/// NCHW input, (KH, KW) window.
+ShapeOrError pool2d(llvm::ArrayRef<int64_t> input, llvm::ArrayRef<int64_t> kernel,
+                    llvm::ArrayRef<int64_t> stride, llvm::ArrayRef<int64_t> padding);
+/// labels (...) → (..., classes).
+ShapeOrError oneHot(llvm::ArrayRef<int64_t> labels, int64_t classes);
+/// logits (N, C) and labels (N) → scalar.
+ShapeOrError crossEntropy(llvm::ArrayRef<int64_t> logits, llvm::ArrayRef<int64_t> labels);
+
+} // namespace dlc::dl::shape

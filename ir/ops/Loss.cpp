@@ -1,0 +1,38 @@
+//===- Loss.cpp - dl.one_hot, dl.softmax_cross_entropy ---------------------===//
+#include "ir/ops/Common.h"
+
+using namespace mlir;
+
+namespace dlc::dl {
+using detail::inferred;
+using detail::shapeOf;
+using detail::tensorType;
+
+LogicalResult OneHotOp::inferReturnTypes(MLIRContext *ctx, std::optional<Location> loc,
+                                         Adaptor a, SmallVectorImpl<Type> &types) {
+  return inferred(loc, shape::oneHot(shapeOf(a.getLabels()), a.getClasses()),
+                  Float32Type::get(ctx), types);
+}
+
+LogicalResult SoftmaxCrossEntropyOp::inferReturnTypes(MLIRContext *ctx,
+                                                      std::optional<Location> loc, Adaptor a,
+                                                      SmallVectorImpl<Type> &types) {
+  return inferred(loc, shape::crossEntropy(shapeOf(a.getLogits()), shapeOf(a.getLabels())),
+                  Float32Type::get(ctx), types);
+}
+
+// loss = mean_n(lse(x_n) - x_n[t_n]): dx = (softmax(x) - one_hot(t)) * g / N.
+LogicalResult SoftmaxCrossEntropyOp::buildVJP(OpBuilder &b, ValueRange gs,
+                                              SmallVectorImpl<Value> &grads) {
+  Location loc = getLoc();
+  RankedTensorType logits = tensorType(getLogits());
+  Value p = SoftmaxOp::create(b, loc, getLogits(), b.getI64IntegerAttr(1));
+  Value t = OneHotOp::create(b, loc, logits, getLabels(), b.getI64IntegerAttr(logits.getDimSize(1)));
+  Value scale = binary<DivOp>(b, loc, gs[0],
+                              scalarConstant(b, loc, static_cast<float>(logits.getDimSize(0))));
+  grads.push_back(binary<MulOp>(b, loc, binary<SubOp>(b, loc, p, t), scale));
+  grads.push_back(Value()); // labels are integers
+  return success();
+}
+
+} // namespace dlc::dl
