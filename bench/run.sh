@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Runs dlc and PyTorch alternately on the same workload and threads, then
+# prints one JSON line per workload (docs/BENCHMARKS.md):
+#   {"name", "threads", "dlc_ms", "torch_ms", "speedup" = torch_ms / dlc_ms,
+#    plus each side's min/max}
+# Usage: bench/run.sh [--threads T] [--iters N] [--rounds R] [--dlc PATH]
+# Only W1 (LeNet training step) exists so far.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+THREADS=2
+ITERS=20
+ROUNDS=3
+DLC=${DLC_BIN:-$ROOT/build/bin/dlc}
+PY=/usr/bin/python3
+OPENBLAS=/usr/lib/x86_64-linux-gnu/openblas-openmp
+
+usage() { sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; }
+while (($#)); do
+  case $1 in
+    --threads) THREADS=$2; shift 2 ;;
+    --iters) ITERS=$2; shift 2 ;;
+    --rounds) ROUNDS=$2; shift 2 ;;
+    --dlc) DLC=$2; shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "run.sh: unknown argument $1" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+# Both sides get the same OpenMP thread count (torch also calls
+# set_num_threads, which defaults to 1 on these machines).
+export OMP_NUM_THREADS=$THREADS
+
+if [[ ! -d $OPENBLAS ]]; then
+  echo "run.sh: $OPENBLAS missing: apt-get install libopenblas0-openmp" \
+       "(otherwise PyTorch uses the reference BLAS)" >&2
+  exit 1
+fi
+HAVE_DLC=1
+if [[ ! -x $DLC ]]; then
+  echo "run.sh: $DLC not built yet; skipping the dlc side (build the" \
+       "'dlc' target, or pass --dlc PATH)" >&2
+  HAVE_DLC=0
+fi
+
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+# One JSON line (the last one mentioning the key) from a command's stdout.
+json_line() { grep -E '^\{.*"'"$1"'"' | tail -n 1; }
+
+run_w1() {
+  local dlc_out=$TMP/w1.dlc torch_out=$TMP/w1.torch r
+  : >"$dlc_out"; : >"$torch_out"
+  # Alternate sides each round so clock drift hits both alike.
+  for ((r = 0; r < ROUNDS; ++r)); do
+    if ((HAVE_DLC)); then
+      if ! "$DLC" bench lenet --threads "$THREADS" --iters "$ITERS" \
+          | json_line dlc_ms >>"$dlc_out"; then
+        echo "run.sh: '$DLC bench lenet' failed or printed no dlc_ms line" >&2
+        exit 1
+      fi
+    fi
+    LD_LIBRARY_PATH=$OPENBLAS${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH} \
+      "$PY" "$ROOT/bench/torch_lenet.py" --threads "$THREADS" --iters "$ITERS" \
+      | json_line torch_ms >>"$torch_out"
+  done
+  merge W1_lenet_train_step "$dlc_out" "$torch_out"
+}
+
+# Merges per-round results: the median of the rounds' medians, and the
+# overall min/max, for each side.
+merge() {
+  "$PY" - "$THREADS" "$@" <<'PY'
+import json, statistics, sys
+threads, name, dlc_path, torch_path = int(sys.argv[1]), *sys.argv[2:]
+def side(path, key):
+    rows = [json.loads(l) for l in open(path) if l.strip()]
+    if not rows:
+        return None, None, None
+    meds = [r[key] for r in rows]
+    mins = [r.get(key.replace("_ms", "_min_ms"), r[key]) for r in rows]
+    maxs = [r.get(key.replace("_ms", "_max_ms"), r[key]) for r in rows]
+    return round(statistics.median(meds), 3), min(mins), max(maxs)
+dlc, dlc_min, dlc_max = side(dlc_path, "dlc_ms")
+torch, torch_min, torch_max = side(torch_path, "torch_ms")
+out = {"name": name, "threads": threads, "dlc_ms": dlc, "torch_ms": torch,
+       "speedup": round(torch / dlc, 3) if dlc and torch else None,
+       "dlc_min_ms": dlc_min, "dlc_max_ms": dlc_max,
+       "torch_min_ms": torch_min, "torch_max_ms": torch_max}
+print(json.dumps(out), flush=True)
+PY
+}
+
+run_w1
