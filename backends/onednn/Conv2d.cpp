@@ -113,7 +113,7 @@ std::shared_ptr<const ConvFwd> convFwd(const ConvGeometry &g) {
     dnnl::convolution_forward::desc d(
         dnnl::prop_kind::forward_training, dnnl::algorithm::convolution_direct, g.src(),
         g.weights(), g.dst(), g.strides(), g.padding(), g.padding());
-    dnnl::convolution_forward::primitive_desc pd(d, cpuEngine());
+    dnnl::convolution_forward::primitive_desc pd(d, kernelAttr(), cpuEngine());
     return ConvFwd{pd, dnnl::convolution_forward(pd)};
   });
 }
@@ -125,7 +125,7 @@ std::shared_ptr<const ConvBwdData> convBwdData(const ConvGeometry &g) {
     dnnl::convolution_backward_data::desc d(dnnl::algorithm::convolution_direct,
                                             g.src(), g.weights(), g.dst(), g.strides(),
                                             g.padding(), g.padding());
-    dnnl::convolution_backward_data::primitive_desc pd(d, cpuEngine(), hint->pd);
+    dnnl::convolution_backward_data::primitive_desc pd(d, kernelAttr(), cpuEngine(), hint->pd);
     return ConvBwdData{pd, dnnl::convolution_backward_data(pd)};
   });
 }
@@ -137,7 +137,7 @@ std::shared_ptr<const ConvBwdFilter> convBwdFilter(const ConvGeometry &g) {
     dnnl::convolution_backward_weights::desc d(dnnl::algorithm::convolution_direct,
                                                g.src(), g.weights(), g.dst(),
                                                g.strides(), g.padding(), g.padding());
-    dnnl::convolution_backward_weights::primitive_desc pd(d, cpuEngine(), hint->pd);
+    dnnl::convolution_backward_weights::primitive_desc pd(d, kernelAttr(), cpuEngine(), hint->pd);
     return ConvBwdFilter{pd, dnnl::convolution_backward_weights(pd)};
   });
 }
@@ -159,10 +159,9 @@ extern "C" void _mlir_ciface_dlc_rt_conv2d_fwd(Desc4 *x, Desc4 *w, Desc4 *y,
         ConvGeometry g = checkConv(ops, strideH, strideW, padH, padW);
         if (anyEmpty(ops)) return zeroFill(y);
         auto e = convFwd(g);
-        e->prim.execute(cpuStream(), {{DNNL_ARG_SRC, wrapUser(*x, Tag::nchw)},
+        execute(e->prim, e->pd, {{DNNL_ARG_SRC, wrapUser(*x, Tag::nchw)},
                                       {DNNL_ARG_WEIGHTS, wrapUser(*w, Tag::oihw)},
                                       {DNNL_ARG_DST, wrapUser(*y, Tag::nchw)}});
-        cpuStream().wait();
       });
 }
 
@@ -178,10 +177,9 @@ extern "C" void _mlir_ciface_dlc_rt_conv2d_bwd_data(Desc4 *dy, Desc4 *w, Desc4 *
         ConvGeometry g = checkConv(ops, strideH, strideW, padH, padW);
         if (anyEmpty(ops)) return zeroFill(dx);
         auto e = convBwdData(g);
-        e->prim.execute(cpuStream(), {{DNNL_ARG_DIFF_DST, wrapUser(*dy, Tag::nchw)},
+        execute(e->prim, e->pd, {{DNNL_ARG_DIFF_DST, wrapUser(*dy, Tag::nchw)},
                                       {DNNL_ARG_WEIGHTS, wrapUser(*w, Tag::oihw)},
                                       {DNNL_ARG_DIFF_SRC, wrapUser(*dx, Tag::nchw)}});
-        cpuStream().wait();
       });
 }
 
@@ -197,10 +195,9 @@ extern "C" void _mlir_ciface_dlc_rt_conv2d_bwd_filter(Desc4 *x, Desc4 *dy, Desc4
         ConvGeometry g = checkConv(ops, strideH, strideW, padH, padW);
         if (anyEmpty(ops)) return zeroFill(dw);
         auto e = convBwdFilter(g);
-        e->prim.execute(cpuStream(),
+        execute(e->prim, e->pd,
                         {{DNNL_ARG_SRC, wrapUser(*x, Tag::nchw)},
                          {DNNL_ARG_DIFF_DST, wrapUser(*dy, Tag::nchw)},
                          {DNNL_ARG_DIFF_WEIGHTS, wrapUser(*dw, Tag::oihw)}});
-        cpuStream().wait();
       });
 }

@@ -21,6 +21,24 @@ dnnl::stream &cpuStream() {
   return stream;
 }
 
+dnnl::primitive_attr kernelAttr() {
+  dnnl::primitive_attr attr;
+  attr.set_scratchpad_mode(dnnl::scratchpad_mode::user);
+  return attr;
+}
+
+void execute(const dnnl::primitive &prim, const dnnl::primitive_desc_base &pd,
+             std::unordered_map<int, dnnl::memory> args) {
+  dnnl::memory::desc scratchpadDesc = pd.scratchpad_desc();
+  size_t bytes = scratchpadDesc.get_size();
+  if (bytes > 0)
+    args.emplace(DNNL_ARG_SCRATCHPAD,
+                 dnnl::memory(scratchpadDesc, cpuEngine(),
+                              threadScratch(kScratchpadSlot, bytes)));
+  prim.execute(cpuStream(), args);
+  cpuStream().wait();
+}
+
 namespace {
 std::atomic<size_t> cachedEntries{0};
 

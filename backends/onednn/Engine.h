@@ -25,9 +25,23 @@ namespace dlc::rt::onednn {
 /// The process-wide CPU engine, created on first use (thread-safe).
 const dnnl::engine &cpuEngine();
 
-/// The process-wide stream on cpuEngine(). CPU execution is synchronous with
-/// the calling thread, so sharing one stream between threads is safe.
+/// The process-wide stream on cpuEngine(). A CPU stream (OpenMP runtime)
+/// holds no state between executions, which run synchronously on the calling
+/// thread, so sharing it between threads is safe.
 dnnl::stream &cpuStream();
+
+/// Attributes every cached primitive is built with: scratchpad_mode::user.
+/// With the library-managed default, Debian's oneDNN (built without
+/// DNNL_ENABLE_CONCURRENT_EXEC) shares one scratchpad owned by the creating
+/// thread and segfaults when a primitive runs on another thread -- which a
+/// process-wide cache makes routine. With a caller-provided per-thread
+/// scratchpad (execute()) a cached primitive runs on any thread, concurrently.
+dnnl::primitive_attr kernelAttr();
+
+/// Executes `prim` (built from `pd` with kernelAttr()) on cpuStream() with
+/// `args` plus a per-thread scratchpad of the size `pd` asks for, and waits.
+void execute(const dnnl::primitive &prim, const dnnl::primitive_desc_base &pd,
+             std::unordered_map<int, dnnl::memory> args);
 
 /// Identifies one cached primitive: the operation plus every size, stride and
 /// padding it was built for. Unused parameters stay zero.
@@ -90,9 +104,11 @@ private:
 
 /// A per-thread, 64-byte aligned buffer of at least `bytes` bytes that is
 /// reused between calls (it only grows). `slot` selects one of a few
-/// independent buffers so a kernel can hold several at once. Used for the
-/// max-pooling workspace and the recomputed forward output.
+/// independent buffers so a kernel can hold several at once: slot 0 and 1 are
+/// the kernels' (max-pooling workspace and recomputed forward output), slot
+/// kScratchpadSlot belongs to execute().
 void *threadScratch(unsigned slot, size_t bytes);
+inline constexpr unsigned kScratchpadSlot = 3;
 
 /// Wraps the caller's dense buffer in a oneDNN memory in plain layout `tag`
 /// (no copy).

@@ -103,7 +103,7 @@ dnnl::pooling_forward::primitive_desc poolFwdPd(const PoolGeometry &g,
                                                 dnnl::prop_kind prop) {
   dnnl::pooling_forward::desc d(prop, g.algorithm(), g.src(), g.dst(), g.strides(),
                                 g.kernel(), g.padding(), g.padding());
-  return {d, cpuEngine()};
+  return {d, kernelAttr(), cpuEngine()};
 }
 
 /// The forward of the forward entry point. forward_inference: it is never a
@@ -123,7 +123,7 @@ std::shared_ptr<const PoolBwd> poolBwd(const PoolGeometry &g) {
     auto fwdPd = poolFwdPd(g, dnnl::prop_kind::forward_training);
     dnnl::pooling_backward::desc d(g.algorithm(), g.src(), g.dst(), g.strides(),
                                    g.kernel(), g.padding(), g.padding());
-    dnnl::pooling_backward::primitive_desc pd(d, cpuEngine(), fwdPd);
+    dnnl::pooling_backward::primitive_desc pd(d, kernelAttr(), cpuEngine(), fwdPd);
     dnnl::pooling_forward fwdPrim;
     if (g.kind == kMax) fwdPrim = dnnl::pooling_forward(fwdPd);
     return PoolBwd{fwdPd, fwdPrim, pd, dnnl::pooling_backward(pd)};
@@ -151,9 +151,8 @@ extern "C" void _mlir_ciface_dlc_rt_pool2d_fwd(Desc4 *x, Desc4 *y, int64_t kind,
         PoolGeometry g = checkPool(x, "x", y, "y", p);
         if (y->numElements() == 0) return;
         auto e = poolFwd(g);
-        e->prim.execute(cpuStream(), {{DNNL_ARG_SRC, wrapUser(*x, Tag::nchw)},
+        execute(e->prim, e->pd, {{DNNL_ARG_SRC, wrapUser(*x, Tag::nchw)},
                                       {DNNL_ARG_DST, wrapUser(*y, Tag::nchw)}});
-        cpuStream().wait();
       });
 }
 
@@ -188,12 +187,11 @@ extern "C" void _mlir_ciface_dlc_rt_pool2d_bwd(Desc4 *dy, Desc4 *x, Desc4 *dx,
           memory::desc dstDesc = e->fwdPd.dst_desc();
           memory ws(wsDesc, cpuEngine(), threadScratch(0, wsDesc.get_size()));
           memory dst(dstDesc, cpuEngine(), threadScratch(1, dstDesc.get_size()));
-          e->fwdPrim.execute(cpuStream(), {{DNNL_ARG_SRC, wrapUser(*x, Tag::nchw)},
+          execute(e->fwdPrim, e->fwdPd, {{DNNL_ARG_SRC, wrapUser(*x, Tag::nchw)},
                                            {DNNL_ARG_DST, dst},
                                            {DNNL_ARG_WORKSPACE, ws}});
           args.emplace(DNNL_ARG_WORKSPACE, ws);
         }
-        e->prim.execute(cpuStream(), args);
-        cpuStream().wait();
+        execute(e->prim, e->pd, std::move(args));
       });
 }
