@@ -8,13 +8,14 @@ PKGS=(
   llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools clang-22 lld-22
   cmake ninja-build ccache
   # libraries
-  libdnnl-dev libfmt-dev libzstd-dev zlib1g-dev libgtest-dev
+  # dnnl's CMake config needs the OpenCL headers (a Recommends, skipped below)
+  libdnnl-dev ocl-icd-opencl-dev libfmt-dev libzstd-dev zlib1g-dev libgtest-dev python3-nltk
   # data for the main job (LeNet on Fashion-MNIST)
   dataset-fashion-mnist
 )
 if [[ "${DLC_WITH_BENCH:-0}" == 1 ]]; then
   # PyTorch reference for bench/; OpenMP OpenBLAS so its matmuls are not the reference BLAS.
-  PKGS+=(python3-torch libopenblas0-openmp python3-nltk)
+  PKGS+=(python3-torch libopenblas0-openmp)
 fi
 
 missing=()
