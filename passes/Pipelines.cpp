@@ -1,0 +1,85 @@
+//===- Pipelines.cpp - the named pipelines dlc and dlc-opt run ------------===//
+//
+// Stages in order of depth: dl → grad (autodiff + optimizer) → linalg → llvm.
+// Upstream passes are named in textual form, so each stage reads as what a
+// user would type into dlc-opt; `dlc-opt --dlc-training-pipeline` runs the
+// exact passes `dlc train` runs.
+//
+//===----------------------------------------------------------------------===//
+#include "passes/Passes.h"
+
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+
+#include "llvm/Support/ErrorHandling.h"
+
+using namespace mlir;
+
+namespace dlc {
+namespace {
+
+/// dl → linalg/tensor: oneDNN ops to runtime calls, the rest to linalg;
+/// elementwise loop nests fused.
+constexpr const char *kToLinalg =
+    "dl-lower-to-runtime,dl-lower-to-linalg,canonicalize,"
+    "linalg-fuse-elementwise-ops,cse,canonicalize";
+
+/// linalg on tensors → LLVM dialect. Results become caller-provided out
+/// parameters so the runtime owns every buffer it sees.
+constexpr const char *kToLLVM =
+    "one-shot-bufferize{bufferize-function-boundaries "
+    "function-boundary-type-conversion=identity-layout-map},"
+    "buffer-results-to-out-params{modify-public-functions hoist-static-allocs},"
+    "buffer-deallocation-pipeline,"
+    "convert-linalg-to-loops,convert-scf-to-cf,expand-strided-metadata,lower-affine,"
+    "finalize-memref-to-llvm,convert-math-to-llvm,convert-math-to-libm,"
+    "convert-arith-to-llvm,convert-cf-to-llvm,convert-func-to-llvm,"
+    "reconcile-unrealized-casts";
+
+void addTextual(OpPassManager &pm, StringRef pipeline) {
+  if (failed(parsePassPipeline(pipeline, pm)))
+    llvm::report_fatal_error("dlc: built-in pipeline failed to parse (a pass is not registered)");
+}
+
+struct TrainingPipelineOptions : PassPipelineOptions<TrainingPipelineOptions> {
+  Option<double> weightDecay{*this, "weight-decay",
+                             llvm::cl::desc("L2 penalty coefficient for SGD"),
+                             llvm::cl::init(0.0)};
+};
+
+} // namespace
+
+void buildPipeline(OpPassManager &pm, Stage stage, const PipelineOptions &options) {
+  if (stage == Stage::DL) return;
+  if (options.training) {
+    pm.addPass(createDLAutodiff());
+    pm.addPass(createDLSGD(DLSGDOptions{"loss_grad", options.weightDecay}));
+    addTextual(pm, "canonicalize,cse");
+  }
+  if (stage == Stage::Grad) return;
+  addTextual(pm, kToLinalg);
+  if (stage == Stage::Linalg) return;
+  addTextual(pm, kToLLVM);
+}
+
+void registerPipelines() {
+  static bool done = false;
+  if (done) return;
+  done = true;
+  PassPipelineRegistration<TrainingPipelineOptions>(
+      "dlc-training-pipeline",
+      "dl @loss → @train_step (autodiff + SGD) → LLVM dialect, as `dlc train` runs it",
+      [](OpPassManager &pm, const TrainingPipelineOptions &o) {
+        buildPipeline(pm, Stage::LLVM, {/*training=*/true, o.weightDecay});
+      });
+  PassPipelineRegistration<>("dlc-inference-pipeline",
+                             "dl → LLVM dialect without training passes",
+                             [](OpPassManager &pm) { buildPipeline(pm, Stage::LLVM, {}); });
+  PassPipelineRegistration<>("dlc-lower-to-linalg-pipeline", "dl → linalg on tensors",
+                             [](OpPassManager &pm) { buildPipeline(pm, Stage::Linalg, {}); });
+  PassPipelineRegistration<>("dlc-linalg-to-llvm-pipeline",
+                             "linalg on tensors → LLVM dialect (bufferization included)",
+                             [](OpPassManager &pm) { addTextual(pm, kToLLVM); });
+}
+
+} // namespace dlc

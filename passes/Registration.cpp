@@ -1,0 +1,37 @@
+//===- Registration.cpp - every dialect, pass and pipeline dlc uses -------===//
+//
+// The one file that includes the "register everything" headers (they are
+// costly to compile). dlc and dlc-opt both call these, so a textual pipeline
+// that parses in one parses in the other.
+//
+//===----------------------------------------------------------------------===//
+#include "passes/Passes.h"
+
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/InitAllPasses.h"
+#include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+
+namespace dlc {
+
+void registerPipelines(); // Pipelines.cpp
+
+void registerDlcDialects(mlir::DialectRegistry &registry) {
+  registry.insert<dl::DLDialect>();
+  mlir::registerAllDialects(registry);
+  mlir::registerAllExtensions(registry);
+  mlir::registerBuiltinDialectTranslation(registry);
+  mlir::registerLLVMDialectTranslation(registry);
+}
+
+void registerAllDlcPasses() {
+  static bool done = false;
+  if (done) return;
+  done = true;
+  mlir::registerAllPasses();
+  registerDLCPasses();
+  registerPipelines();
+}
+
+} // namespace dlc

@@ -1,0 +1,128 @@
+//===- Autodiff.cpp - dl-autodiff: reverse-mode differentiation -----------===//
+//
+// One reverse walk over the cloned function body. Each op on the path to the
+// loss is asked, through DifferentiableOpInterface, for its operands'
+// cotangents; cotangents of a value used several times are summed. The pass
+// itself knows no op: every rule lives beside its op in ir/ops/.
+//
+//===----------------------------------------------------------------------===//
+#include "passes/Passes.h"
+
+#include "ir/Builders.h"
+
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/IRMapping.h"
+
+#define DEBUG_TYPE "dl-autodiff"
+
+namespace dlc {
+#define GEN_PASS_DEF_DLAUTODIFF
+#include "passes/Passes.h.inc"
+} // namespace dlc
+
+using namespace mlir;
+
+namespace dlc {
+namespace {
+
+/// Cotangents being accumulated during the reverse walk.
+class Cotangents {
+public:
+  explicit Cotangents(OpBuilder &b) : b(b) {}
+  Value get(Value v) const { return grads.lookup(v); }
+  void add(Location loc, Value v, Value g) {
+    Value &slot = grads[v];
+    slot = slot ? dl::binary<dl::AddOp>(b, loc, slot, g) : g;
+  }
+
+private:
+  OpBuilder &b;
+  DenseMap<Value, Value> grads;
+};
+
+struct DLAutodiff : impl::DLAutodiffBase<DLAutodiff> {
+  using DLAutodiffBase::DLAutodiffBase;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    auto primal = module.lookupSymbol<func::FuncOp>(funcName);
+    if (!primal) {
+      module.emitError() << "dl-autodiff: no function @" << funcName << " to differentiate";
+      return signalPassFailure();
+    }
+    if (failed(differentiate(primal))) signalPassFailure();
+  }
+
+  LogicalResult differentiate(func::FuncOp primal) {
+    if (primal.isExternal() || !primal.getBody().hasOneBlock())
+      return primal.emitError("dl-autodiff: expected a function with a single-block body");
+    FunctionType type = primal.getFunctionType();
+    auto lossType = type.getNumResults() ? dyn_cast<RankedTensorType>(type.getResult(0))
+                                         : RankedTensorType();
+    if (!lossType || lossType.getRank() != 0 || !lossType.getElementType().isF32())
+      return primal.emitError("dl-autodiff: the first result of @")
+             << primal.getSymName() << " must be the scalar loss (tensor<f32>)";
+
+    // Clone @f as @f_grad; the backward ops go before its return.
+    OpBuilder mb(primal);
+    mb.setInsertionPointAfter(primal);
+    auto grad = cast<func::FuncOp>(mb.clone(*primal));
+    grad.setSymName((primal.getSymName() + "_grad").str());
+    Block &body = grad.getBody().front();
+    auto ret = cast<func::ReturnOp>(body.getTerminator());
+    OpBuilder b(ret);
+    Location loc = ret.getLoc();
+
+    Cotangents cot(b);
+    cot.add(loc, ret.getOperand(0), dl::scalarConstant(b, loc, 1.0f));
+    SmallVector<Operation *> ops;
+    for (Operation &op : body.without_terminator()) ops.push_back(&op);
+    for (Operation *op : llvm::reverse(ops)) {
+      SmallVector<Value> resultGrads;
+      bool reaches = false;
+      for (Value r : op->getResults()) {
+        resultGrads.push_back(cot.get(r));
+        reaches |= static_cast<bool>(resultGrads.back());
+      }
+      if (!reaches || op->getNumOperands() == 0) continue;
+      auto rule = dyn_cast<dl::DifferentiableOpInterface>(op);
+      if (!rule)
+        return op->emitError("dl-autodiff: no gradient rule for '")
+               << op->getName() << "' on the path to the loss";
+      SmallVector<Value> operandGrads;
+      // Rules build at `b` (before the return) with the forward op's
+      // location, so errors and profiles of backward ops name the user's line.
+      if (failed(rule.buildVJP(b, resultGrads, operandGrads)))
+        return op->emitError("dl-autodiff: gradient rule failed for '") << op->getName() << "'";
+      if (operandGrads.size() != op->getNumOperands())
+        return op->emitError("dl-autodiff: gradient rule of '")
+               << op->getName() << "' returned " << operandGrads.size()
+               << " cotangents for " << op->getNumOperands() << " operands";
+      for (auto [operand, g] : llvm::zip(op->getOperands(), operandGrads))
+        if (g) cot.add(op->getLoc(), operand, g);
+    }
+
+    // Return primal results, then one gradient per trainable argument
+    // (zeros for an argument the loss does not depend on).
+    SmallVector<Value> results(ret.getOperands());
+    for (unsigned i : trainableArguments(primal)) {
+      Value arg = body.getArgument(i);
+      Value g = cot.get(arg);
+      if (!g) {
+        auto t = cast<RankedTensorType>(arg.getType());
+        g = dl::ConstantOp::create(b, loc, DenseElementsAttr::get(t, 0.0f));
+      }
+      results.push_back(g);
+    }
+    func::ReturnOp::create(b, loc, results);
+    ret.erase();
+    SmallVector<Type> resultTypes;
+    for (Value v : results) resultTypes.push_back(v.getType());
+    grad.setFunctionType(FunctionType::get(grad.getContext(), type.getInputs(), resultTypes));
+    grad->setAttr(attr::kNumPrimalResults, b.getI64IntegerAttr(type.getNumResults()));
+    return success();
+  }
+};
+
+} // namespace
+} // namespace dlc

@@ -1,0 +1,95 @@
+//===- ElementwiseToLinalg.cpp - elementwise dl ops → linalg.generic ------===//
+#include "passes/lowering/LinalgBuilders.h"
+#include "passes/lowering/PopulatePatterns.h"
+
+#include "ir/DLOps.h"
+
+#include "mlir/Dialect/Math/IR/Math.h"
+
+using namespace mlir;
+
+namespace dlc::lowering {
+namespace {
+
+/// The scalar computation of each elementwise op.
+template <typename OpTy>
+Value scalar(OpBuilder &b, Location loc, ValueRange a);
+
+template <> Value scalar<dl::AddOp>(OpBuilder &b, Location loc, ValueRange a) {
+  return arith::AddFOp::create(b, loc, a[0], a[1]);
+}
+template <> Value scalar<dl::SubOp>(OpBuilder &b, Location loc, ValueRange a) {
+  return arith::SubFOp::create(b, loc, a[0], a[1]);
+}
+template <> Value scalar<dl::MulOp>(OpBuilder &b, Location loc, ValueRange a) {
+  return arith::MulFOp::create(b, loc, a[0], a[1]);
+}
+template <> Value scalar<dl::DivOp>(OpBuilder &b, Location loc, ValueRange a) {
+  return arith::DivFOp::create(b, loc, a[0], a[1]);
+}
+template <> Value scalar<dl::NegOp>(OpBuilder &b, Location loc, ValueRange a) {
+  return arith::NegFOp::create(b, loc, a[0]);
+}
+template <> Value scalar<dl::ExpOp>(OpBuilder &b, Location loc, ValueRange a) {
+  return math::ExpOp::create(b, loc, a[0]);
+}
+template <> Value scalar<dl::LogOp>(OpBuilder &b, Location loc, ValueRange a) {
+  return math::LogOp::create(b, loc, a[0]);
+}
+template <> Value scalar<dl::TanhOp>(OpBuilder &b, Location loc, ValueRange a) {
+  return math::TanhOp::create(b, loc, a[0]);
+}
+// σ(x) = 1 / (1 + e^-x)
+template <> Value scalar<dl::SigmoidOp>(OpBuilder &b, Location loc, ValueRange a) {
+  Value one = f32(b, loc, 1.0f);
+  Value e = math::ExpOp::create(b, loc, arith::NegFOp::create(b, loc, a[0]));
+  return arith::DivFOp::create(b, loc, one, arith::AddFOp::create(b, loc, one, e));
+}
+template <> Value scalar<dl::ReluOp>(OpBuilder &b, Location loc, ValueRange a) {
+  return arith::MaxNumFOp::create(b, loc, a[0], f32(b, loc, 0.0f));
+}
+// sign(x) = (x > 0) - (x < 0): 0 at 0.
+template <> Value scalar<dl::SignOp>(OpBuilder &b, Location loc, ValueRange a) {
+  Value zero = f32(b, loc, 0.0f);
+  Value pos = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, a[0], zero);
+  Value neg = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, a[0], zero);
+  Value p = arith::UIToFPOp::create(b, loc, b.getF32Type(), pos);
+  Value n = arith::UIToFPOp::create(b, loc, b.getF32Type(), neg);
+  return arith::SubFOp::create(b, loc, p, n);
+}
+
+/// One linalg.generic over the result shape; operands read through
+/// broadcasting maps.
+template <typename OpTy>
+struct ElementwiseToGeneric : OpRewritePattern<OpTy> {
+  using OpRewritePattern<OpTy>::OpRewritePattern;
+  LogicalResult matchAndRewrite(OpTy op, PatternRewriter &rw) const override {
+    Location loc = op.getLoc();
+    auto type = cast<RankedTensorType>(op.getResult().getType());
+    SmallVector<AffineMap> maps;
+    for (Value in : op->getOperands())
+      maps.push_back(broadcastMap(rw.getContext(), cast<RankedTensorType>(in.getType()),
+                                  type.getShape()));
+    maps.push_back(rw.getMultiDimIdentityMap(type.getRank()));
+    auto generic = linalg::GenericOp::create(
+        rw, loc, type, op->getOperands(), ValueRange{empty(rw, loc, type)}, maps,
+        iterators(type.getRank()), [&](OpBuilder &b, Location l, ValueRange args) {
+          linalg::YieldOp::create(b, l, scalar<OpTy>(b, l, args.drop_back()));
+        });
+    rw.replaceOp(op, generic.getResults());
+    return success();
+  }
+};
+
+} // namespace
+
+void populateElementwiseToLinalg(RewritePatternSet &patterns) {
+  patterns.add<ElementwiseToGeneric<dl::AddOp>, ElementwiseToGeneric<dl::SubOp>,
+               ElementwiseToGeneric<dl::MulOp>, ElementwiseToGeneric<dl::DivOp>,
+               ElementwiseToGeneric<dl::NegOp>, ElementwiseToGeneric<dl::ExpOp>,
+               ElementwiseToGeneric<dl::LogOp>, ElementwiseToGeneric<dl::TanhOp>,
+               ElementwiseToGeneric<dl::SigmoidOp>, ElementwiseToGeneric<dl::ReluOp>,
+               ElementwiseToGeneric<dl::SignOp>>(patterns.getContext());
+}
+
+} // namespace dlc::lowering
