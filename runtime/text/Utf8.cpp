@@ -78,9 +78,10 @@ size_t findInvalidUtf8(std::string_view s) {
     else if (b == 0xF0) lo = 0x90;
     else if (b == 0xF4) hi = 0x8F;
     for (int k = 1; k < len; ++k) {
-      if (i + k >= n) return i + k;
+      // Report the lead byte: a Latin-1 'é' (0xE9) is then named itself.
+      if (i + k >= n) return i;
       auto c = static_cast<unsigned char>(s[i + k]);
-      if (k == 1 ? (c < lo || c > hi) : (c < 0x80 || c > 0xBF)) return i + k;
+      if (k == 1 ? (c < lo || c > hi) : (c < 0x80 || c > 0xBF)) return i;
     }
     i += len;
   }

@@ -16,9 +16,10 @@
 
 namespace dlc::rt::text {
 
-/// Byte offset of the first byte that does not start or continue a valid
-/// UTF-8 sequence (overlong forms, surrogates and code points above
-/// U+10FFFF are invalid), or std::string_view::npos when `s` is valid.
+/// Byte offset where the first invalid UTF-8 sequence starts (its lead
+/// byte, or a stray continuation byte), or std::string_view::npos when `s`
+/// is valid. Overlong forms, surrogates, code points above U+10FFFF and
+/// sequences cut short are invalid.
 size_t findInvalidUtf8(std::string_view s);
 
 /// Throws DataError "`fileName`:LINE: invalid UTF-8 byte 0xNN at column C"
