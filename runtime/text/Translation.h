@@ -139,6 +139,8 @@ public:
   /// Keeps a reference to `arrays`, which must outlive the batcher. Throws
   /// std::invalid_argument unless batchSize is positive.
   TranslationBatcher(const TranslationArrays &arrays, int64_t batchSize, uint64_t seed);
+  /// A temporary would dangle: keep the TranslationData alive instead.
+  TranslationBatcher(TranslationArrays &&, int64_t, uint64_t) = delete;
 
   /// All minibatches of the next epoch.
   std::vector<TranslationBatch> nextEpoch();

@@ -8,8 +8,8 @@
 // lexicographically; VocabOrder::Lexicographic reproduces that.
 //
 // Example:
-//   Vocab v = Vocab::build({"b", "a", "b", "c"},
-//                          VocabOptions().minFreq(1).reserved({"<pad>"}));
+//   std::vector<std::string> tokens = {"b", "a", "b", "c"};
+//   Vocab v = Vocab::build(tokens, VocabOptions().minFreq(1).reserved({"<pad>"}));
 //   // v.tokens() == {"<unk>", "<pad>", "b", "a", "c"}; v["zzz"] == 0
 //
 //===----------------------------------------------------------------------===//
