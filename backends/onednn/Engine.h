@@ -104,9 +104,10 @@ private:
 
 /// A per-thread, 64-byte aligned buffer of at least `bytes` bytes that is
 /// reused between calls (it only grows). `slot` selects one of a few
-/// independent buffers so a kernel can hold several at once: slot 0 and 1 are
-/// the kernels' (max-pooling workspace and recomputed forward output), slot
-/// kScratchpadSlot belongs to execute().
+/// independent buffers so a kernel can hold several at once: slots 0-2 are
+/// the kernels' (convolution operands in blocked layouts; max-pooling
+/// workspace and recomputed forward output), slot kScratchpadSlot belongs to
+/// execute().
 void *threadScratch(unsigned slot, size_t bytes);
 inline constexpr unsigned kScratchpadSlot = 3;
 
