@@ -55,7 +55,7 @@ run_w1() {
   # Alternate sides each round so clock drift hits both alike.
   for ((r = 0; r < ROUNDS; ++r)); do
     if ((HAVE_DLC)); then
-      if ! "$DLC" bench lenet --threads "$THREADS" --iters "$ITERS" \
+      if ! "$DLC" bench lenet --num-threads "$THREADS" --iters "$ITERS" \
           | json_line dlc_ms >>"$dlc_out"; then
         echo "run.sh: '$DLC bench lenet' failed or printed no dlc_ms line" >&2
         exit 1

@@ -1,0 +1,160 @@
+//===- JitModule.cpp - compile a dl module and call its functions ---------===//
+#include "backends/cpu/JitModule.h"
+
+#include "backends/onednn/Errors.h"
+#include "backends/onednn/Symbols.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/ExecutionEngine/ExecutionEngine.h"
+#include "mlir/ExecutionEngine/OptUtils.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/Pass/PassManager.h"
+
+#include "llvm/ExecutionEngine/Orc/Mangling.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <mutex>
+
+using namespace mlir;
+
+namespace dlc::cpu {
+
+std::string TensorSpec::str() const {
+  std::string s = std::string(rt::name(dtype)) + "[";
+  for (size_t i = 0; i < shape.size(); ++i) s += (i ? ", " : "") + std::to_string(shape[i]);
+  return s + "]";
+}
+
+static TensorSpec specOf(Type t, const std::string &fn) {
+  auto tt = dyn_cast<RankedTensorType>(t);
+  if (!tt || !tt.hasStaticShape())
+    throw JitError("@" + fn + ": only statically shaped tensors can cross the call boundary");
+  Type e = tt.getElementType();
+  if (!e.isF32() && !e.isInteger(32))
+    throw JitError("@" + fn + ": only f32 and i32 tensors can cross the call boundary");
+  return {std::vector<int64_t>(tt.getShape().begin(), tt.getShape().end()),
+          e.isF32() ? rt::DType::F32 : rt::DType::I32};
+}
+
+static void initializeNativeTarget() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    llvm::InitializeNativeTarget();
+    llvm::InitializeNativeTargetAsmPrinter();
+  });
+}
+
+std::unique_ptr<JitModule> JitModule::compile(ModuleOp module, const PipelineOptions &options) {
+  std::unique_ptr<JitModule> jit(new JitModule());
+  // Bufferization and LLVM translation work through interfaces that the
+  // registry attaches to upstream dialects.
+  DialectRegistry registry;
+  registerDlcDialects(registry);
+  module.getContext()->appendDialectRegistry(registry);
+  // Public functions are callable: give them C interfaces.
+  for (auto f : module.getOps<func::FuncOp>()) {
+    if (f.isPrivate() || f.isExternal()) continue;
+    f->setAttr("llvm.emit_c_interface", UnitAttr::get(module.getContext()));
+  }
+
+  std::string diagnostics;
+  llvm::raw_string_ostream os(diagnostics);
+  ScopedDiagnosticHandler handler(module.getContext(), [&](Diagnostic &d) {
+    os << d.getLocation() << ": " << d << "\n";
+    return success();
+  });
+  // Signatures are read after autodiff/SGD have added their functions but
+  // before bufferization changes them: run in two steps.
+  PassManager grad(module.getContext());
+  buildPipeline(grad, Stage::Grad, options);
+  if (failed(grad.run(module))) throw JitError("compilation failed:\n" + diagnostics);
+  for (auto f : module.getOps<func::FuncOp>()) {
+    if (f.isPrivate() || f.isExternal()) continue;
+    Signature sig;
+    std::string name = f.getSymName().str();
+    for (Type t : f.getArgumentTypes()) sig.inputs.push_back(specOf(t, name));
+    for (Type t : f.getResultTypes()) sig.results.push_back(specOf(t, name));
+    jit->signatures_[name] = std::move(sig);
+  }
+  PassManager lower(module.getContext());
+  buildPipeline(lower, Stage::LLVM, PipelineOptions{}); // grad stage already ran
+  if (failed(lower.run(module))) throw JitError("lowering failed:\n" + diagnostics);
+
+  initializeNativeTarget();
+  ExecutionEngineOptions eo;
+  eo.transformer = makeOptimizingTransformer(/*optLevel=*/3, /*sizeLevel=*/0, nullptr);
+  eo.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
+  auto engine = ExecutionEngine::create(module, eo);
+  if (!engine) {
+    std::string msg;
+    llvm::raw_string_ostream ms(msg);
+    ms << engine.takeError();
+    throw JitError("JIT compilation failed: " + msg);
+  }
+  jit->engine_ = std::move(*engine);
+  jit->engine_->registerSymbols([](llvm::orc::MangleAndInterner interner) {
+    llvm::orc::SymbolMap map;
+    for (const rt::RuntimeSymbol &s : rt::oneDNNSymbols())
+      map[interner(s.name)] = {llvm::orc::ExecutorAddr::fromPtr(s.address),
+                               llvm::JITSymbolFlags::Exported};
+    return map;
+  });
+  return jit;
+}
+
+JitModule::~JitModule() = default;
+
+const Signature &JitModule::signature(const std::string &name) const {
+  auto it = signatures_.find(name);
+  if (it == signatures_.end()) throw JitError("no public function @" + name + " in the module");
+  return it->second;
+}
+
+std::vector<rt::HostTensor> JitModule::allocateResults(const std::string &name) const {
+  std::vector<rt::HostTensor> out;
+  for (const TensorSpec &s : signature(name).results) out.emplace_back(s.shape, s.dtype);
+  return out;
+}
+
+static void checkArgs(const std::string &fn, const char *what,
+                      const std::vector<TensorSpec> &specs,
+                      const std::vector<const rt::HostTensor *> &given) {
+  if (specs.size() != given.size())
+    throw JitError("@" + fn + " takes " + std::to_string(specs.size()) + " " + what + ", got " +
+                   std::to_string(given.size()));
+  for (size_t i = 0; i < specs.size(); ++i)
+    if (!given[i] || given[i]->empty() || given[i]->shape() != specs[i].shape ||
+        given[i]->dtype() != specs[i].dtype)
+      throw JitError("@" + fn + " " + what + " #" + std::to_string(i) + ": expected " +
+                     specs[i].str() + ", got " +
+                     (given[i] && !given[i]->empty() ? given[i]->typeString() : "nothing"));
+}
+
+void JitModule::call(const std::string &name, const std::vector<const rt::HostTensor *> &inputs,
+                     const std::vector<rt::HostTensor *> &results) {
+  const Signature &sig = signature(name);
+  checkArgs(name, "inputs", sig.inputs, inputs);
+  checkArgs(name, "results", sig.results,
+            std::vector<const rt::HostTensor *>(results.begin(), results.end()));
+  // Descriptor words for every argument, then a pointer to each (the C
+  // interface), then a pointer to each of those (the packed calling form).
+  std::vector<std::vector<int64_t>> words;
+  for (const rt::HostTensor *t : inputs) words.push_back(t->descriptor());
+  for (rt::HostTensor *t : results) words.push_back(t->descriptor());
+  std::vector<void *> descs, packed;
+  for (auto &w : words) descs.push_back(w.data());
+  for (auto &d : descs) packed.push_back(&d);
+  dlc_rt_clear_error();
+  if (llvm::Error e = engine_->invokePacked("_mlir_ciface_" + name, packed)) {
+    std::string msg;
+    llvm::raw_string_ostream ms(msg);
+    ms << e;
+    throw JitError("calling @" + name + " failed: " + msg);
+  }
+  if (const char *err = dlc_rt_last_error())
+    throw JitError("@" + name + ": runtime kernel failed: " + err);
+}
+
+} // namespace dlc::cpu

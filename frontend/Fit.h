@@ -1,0 +1,44 @@
+//===- Fit.h - the classifier training loop ----------------------*- C++ -*-===//
+//
+// d2l's train_ch6: for each epoch, shuffled minibatches through one compiled
+// step, then test accuracy with the compiled forward pass. The last partial
+// training batch is dropped (shapes are static; batches reshuffle each
+// epoch); the last partial test batch is zero-padded and only its real
+// examples are counted.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "frontend/Trainer.h"
+#include "runtime/data/FashionMNIST.h"
+
+#include <functional>
+
+namespace dlc {
+
+struct EpochMetrics {
+  int64_t epoch;          ///< 1-based
+  double loss;            ///< mean training loss over the epoch
+  double trainAccuracy;   ///< on the training batches, as they were trained
+  double testAccuracy;
+  double examplesPerSec;  ///< training throughput (steps only)
+};
+
+struct FitOptions {
+  int64_t epochs = 10;
+  uint64_t seed = 0;
+};
+
+/// Trains and evaluates; calls `onEpoch` after every epoch. Returns the last
+/// epoch's metrics.
+EpochMetrics fitClassifier(Trainer &trainer, const rt::Dataset &train, const rt::Dataset &test,
+                           const FitOptions &options,
+                           const std::function<void(const EpochMetrics &)> &onEpoch = {});
+
+/// Fraction of rows of `logits` (first `count` rows) whose arg-max equals the label.
+int64_t countCorrect(const rt::HostTensor &logits, const int32_t *labels, int64_t count);
+
+/// The first `n` examples of `ds` (all of it when n <= 0 or n >= size).
+rt::Dataset head(const rt::Dataset &ds, int64_t n);
+
+} // namespace dlc

@@ -1,0 +1,140 @@
+//===- Graph.cpp - tracing C++ model code into dl IR ----------------------===//
+#include "frontend/Graph.h"
+
+#include "frontend/Tensor.h"
+#include "frontend/nn/Module.h"
+#include "ir/DLOps.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/Verifier.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+
+namespace dlc {
+
+static thread_local Graph *currentGraph = nullptr;
+
+std::string Site::str() const {
+  return std::string(where.file_name()) + ":" + std::to_string(where.line());
+}
+
+void Site::fail(const std::string &op, const std::string &message) const {
+  std::string text = str() + ": error: ";
+  if (!layer.empty()) text += "in " + layer + ": ";
+  throw Error(text + op + ": " + message);
+}
+
+Graph::Graph()
+    : context_(std::make_unique<MLIRContext>()), builder_(context_.get()) {
+  context_->loadDialect<dl::DLDialect, func::FuncDialect>();
+  module_ = ModuleOp::create(UnknownLoc::get(context_.get()));
+}
+
+Graph::~Graph() {
+  if (currentGraph == this) currentGraph = nullptr;
+}
+
+Graph &Graph::current() {
+  if (!currentGraph)
+    throw Error("[dlc::Graph] no model is being traced: call the model between "
+                "Graph::beginFunction() and finishFunction()");
+  return *currentGraph;
+}
+
+void Graph::beginFunction() {
+  block_ = std::make_unique<Block>();
+  pending_.clear();
+  paramArgs_.clear();
+  builder_.setInsertionPointToEnd(block_.get());
+  currentGraph = this;
+}
+
+Location Graph::location(const Site &site) {
+  Location file = FileLineColLoc::get(context_.get(), site.where.file_name(), site.where.line(),
+                                      site.where.column());
+  if (site.layer.empty()) return file;
+  return NameLoc::get(StringAttr::get(context_.get(), site.layer), file);
+}
+
+static Type elementType(MLIRContext *ctx, rt::DType t) {
+  return t == rt::DType::F32 ? Type(Float32Type::get(ctx)) : Type(IntegerType::get(ctx, 32));
+}
+
+Tensor Graph::input(const std::string &name, std::vector<int64_t> shape, rt::DType dtype,
+                    Site site) {
+  if (!block_) site.fail("input", "no function is being traced");
+  for (int64_t d : shape)
+    if (d <= 0) site.fail("input '" + name + "'", "dimensions must be positive");
+  auto type = RankedTensorType::get(shape, elementType(context_.get(), dtype));
+  Value arg = block_->addArgument(type, location(site));
+  pending_.push_back({Binding::Input, name, nullptr});
+  return Tensor(this, arg);
+}
+
+Tensor Graph::parameter(nn::Parameter &p) {
+  if (!block_) throw Error("[dlc::Graph] parameter '" + p.name + "' used outside tracing");
+  auto it = paramArgs_.find(&p);
+  if (it != paramArgs_.end()) return Tensor(this, block_->getArgument(it->second));
+  auto type = RankedTensorType::get(p.value.shape(), Float32Type::get(context_.get()));
+  Value arg = block_->addArgument(type, location(p.site));
+  paramArgs_[&p] = cast<BlockArgument>(arg).getArgNumber();
+  pending_.push_back({Binding::Param, p.name, &p});
+  return Tensor(this, arg);
+}
+
+const std::vector<Binding> &Graph::finishFunction(const std::string &name,
+                                                  const std::vector<Tensor> &results) {
+  if (!block_) throw Error("[dlc::Graph] finishFunction without beginFunction");
+  SmallVector<Value> values;
+  SmallVector<Type> types;
+  for (const Tensor &t : results) {
+    values.push_back(t.value());
+    types.push_back(t.value().getType());
+  }
+  Location loc = UnknownLoc::get(context_.get());
+  func::ReturnOp::create(builder_, loc, values);
+  OpBuilder mb(context_.get());
+  mb.setInsertionPointToEnd(module_->getBody());
+  auto fn = func::FuncOp::create(mb, loc, name,
+                                 FunctionType::get(context_.get(), block_->getArgumentTypes(),
+                                                   types));
+  fn.getBody().push_back(block_.release());
+  for (auto [i, b] : llvm::enumerate(pending_)) {
+    fn.setArgAttr(i, "dl.name", StringAttr::get(context_.get(), b.name));
+    if (b.kind == Binding::Param)
+      fn.setArgAttr(i, "dl.trainable", UnitAttr::get(context_.get()));
+  }
+  // Every op was shape-checked as it was built; verify the rest (an op
+  // rule the DSL did not anticipate) and report it as the user's error.
+  std::string diag;
+  {
+    ScopedDiagnosticHandler handler(context_.get(), [&](Diagnostic &d) {
+      llvm::raw_string_ostream os(diag);
+      os << d.getLocation() << ": error: " << d << "\n";
+      return success();
+    });
+    if (failed(verify(fn))) {
+      fn.erase();
+      throw Error("[dlc::Graph] traced function @" + name + " is invalid:\n" + diag);
+    }
+  }
+  if (currentGraph == this) currentGraph = nullptr;
+  return functions_[name] = std::move(pending_);
+}
+
+const std::vector<Binding> &Graph::bindings(const std::string &function) const {
+  auto it = functions_.find(function);
+  if (it == functions_.end()) throw Error("[dlc::Graph] no traced function @" + function);
+  return it->second;
+}
+
+OwningOpRef<ModuleOp> Graph::takeModule() {
+  OwningOpRef<ModuleOp> m = std::move(module_);
+  module_ = ModuleOp::create(UnknownLoc::get(context_.get()));
+  return m;
+}
+
+} // namespace dlc

@@ -1,0 +1,181 @@
+//===- Ops.cpp - tensor operations of the C++ DSL -------------------------===//
+#include "frontend/Ops.h"
+
+#include "frontend/Graph.h"
+#include "ir/DLOps.h"
+#include "ir/ShapeFunctions.h"
+
+using namespace mlir;
+
+namespace dlc {
+namespace {
+
+namespace shape = dl::shape;
+
+Graph &graphOf(const Tensor &t, const Site &site, const char *op) {
+  if (!t) site.fail(op, "operand is an empty Tensor (not produced by tracing)");
+  if (t.graph() != &Graph::current())
+    site.fail(op, "operand belongs to another traced graph");
+  return *t.graph();
+}
+
+void requireF32(const Tensor &t, const Site &site, const char *op) {
+  if (t.dtype() != rt::DType::F32)
+    site.fail(op, "expects f32 tensors, got " + t.typeString());
+}
+
+/// Shape-rule result → tensor type, or the user's error.
+RankedTensorType checked(Graph &g, const shape::ShapeOrError &r, const Site &site,
+                         const char *op, Type element = {}) {
+  if (!r.ok()) site.fail(op, r.error);
+  return RankedTensorType::get(r.shape, element ? element : Float32Type::get(&g.context()));
+}
+
+template <typename OpTy>
+Tensor binary(const Tensor &a, const Tensor &b, const Site &site, const char *op) {
+  Graph &g = graphOf(a, site, op);
+  graphOf(b, site, op);
+  requireF32(a, site, op);
+  requireF32(b, site, op);
+  auto type = checked(g, shape::broadcast(a.shape(), b.shape()), site, op);
+  return Tensor(&g, OpTy::create(g.builder(), g.location(site), type, a.value(), b.value()));
+}
+
+template <typename OpTy>
+Tensor unary(const Tensor &x, const Site &site, const char *op) {
+  Graph &g = graphOf(x, site, op);
+  requireF32(x, site, op);
+  return Tensor(&g, OpTy::create(g.builder(), g.location(site), x.value()));
+}
+
+} // namespace
+
+Tensor add(const Tensor &a, const Tensor &b, Site s) { return binary<dl::AddOp>(a, b, s, "add"); }
+Tensor sub(const Tensor &a, const Tensor &b, Site s) { return binary<dl::SubOp>(a, b, s, "sub"); }
+Tensor mul(const Tensor &a, const Tensor &b, Site s) { return binary<dl::MulOp>(a, b, s, "mul"); }
+Tensor div(const Tensor &a, const Tensor &b, Site s) { return binary<dl::DivOp>(a, b, s, "div"); }
+Tensor neg(const Tensor &x, Site s) { return unary<dl::NegOp>(x, s, "neg"); }
+Tensor exp(const Tensor &x, Site s) { return unary<dl::ExpOp>(x, s, "exp"); }
+Tensor log(const Tensor &x, Site s) { return unary<dl::LogOp>(x, s, "log"); }
+Tensor tanh(const Tensor &x, Site s) { return unary<dl::TanhOp>(x, s, "tanh"); }
+Tensor sigmoid(const Tensor &x, Site s) { return unary<dl::SigmoidOp>(x, s, "sigmoid"); }
+Tensor relu(const Tensor &x, Site s) { return unary<dl::ReluOp>(x, s, "relu"); }
+
+Tensor scalar(float value, Site s) {
+  Graph &g = Graph::current();
+  auto type = RankedTensorType::get({}, Float32Type::get(&g.context()));
+  return Tensor(&g, dl::ConstantOp::create(g.builder(), g.location(s),
+                                           DenseElementsAttr::get(type, value)));
+}
+
+Tensor matmul(const Tensor &a, const Tensor &b, bool ta, bool tb, Site s) {
+  Graph &g = graphOf(a, s, "matmul");
+  graphOf(b, s, "matmul");
+  requireF32(a, s, "matmul");
+  requireF32(b, s, "matmul");
+  auto type = checked(g, shape::matmul(a.shape(), b.shape(), ta, tb), s, "matmul");
+  return Tensor(&g, dl::MatmulOp::create(g.builder(), g.location(s), type, a.value(), b.value(),
+                                         ta, tb));
+}
+
+Tensor sum(const Tensor &x, std::vector<int64_t> axes, bool keepdims, Site s) {
+  Graph &g = graphOf(x, s, "sum");
+  requireF32(x, s, "sum");
+  auto type = checked(g, shape::reduce(x.shape(), axes, keepdims), s, "sum");
+  return Tensor(&g, dl::ReduceSumOp::create(g.builder(), g.location(s), type, x.value(),
+                                            g.builder().getDenseI64ArrayAttr(axes), keepdims));
+}
+
+Tensor mean(const Tensor &x, std::vector<int64_t> axes, bool keepdims, Site s) {
+  Tensor total = sum(x, axes, keepdims, s);
+  int64_t count = 1;
+  for (int64_t a : axes) count *= x.dim(a);
+  return div(total, scalar(static_cast<float>(count), s), s);
+}
+
+Tensor softmax(const Tensor &x, int64_t axis, Site s) {
+  Graph &g = graphOf(x, s, "softmax");
+  requireF32(x, s, "softmax");
+  if (axis < 0) axis += x.rank();
+  if (std::string e = shape::checkAxis(x.rank(), axis); !e.empty()) s.fail("softmax", e);
+  return Tensor(&g, dl::SoftmaxOp::create(g.builder(), g.location(s), x.value(),
+                                          g.builder().getI64IntegerAttr(axis)));
+}
+
+Tensor reshape(const Tensor &x, std::vector<int64_t> to, Site s) {
+  Graph &g = graphOf(x, s, "reshape");
+  requireF32(x, s, "reshape");
+  int64_t known = 1, numel = 1, inferred = -1;
+  for (int64_t d : x.shape()) numel *= d;
+  for (size_t i = 0; i < to.size(); ++i) {
+    if (to[i] == -1 && inferred < 0) inferred = i;
+    else if (to[i] <= 0) s.fail("reshape", "dimensions must be positive or a single -1");
+    else known *= to[i];
+  }
+  if (inferred >= 0) {
+    if (numel % known) s.fail("reshape", "cannot infer -1 for " + shape::str(to) +
+                                              " from " + x.typeString());
+    to[inferred] = numel / known;
+  }
+  if (std::string e = shape::checkReshape(x.shape(), to); !e.empty()) s.fail("reshape", e);
+  auto type = RankedTensorType::get(to, Float32Type::get(&g.context()));
+  return Tensor(&g, dl::ReshapeOp::create(g.builder(), g.location(s), type, x.value()));
+}
+
+Tensor flatten(const Tensor &x, Site s) {
+  if (x && x.rank() < 1) s.fail("flatten", "expects at least rank 1, got " + x.typeString());
+  return reshape(x, {x.dim(0), -1}, s);
+}
+
+Tensor broadcastTo(const Tensor &x, std::vector<int64_t> to, Site s) {
+  Graph &g = graphOf(x, s, "broadcast_to");
+  requireF32(x, s, "broadcast_to");
+  if (std::string e = shape::checkBroadcastTo(x.shape(), to); !e.empty())
+    s.fail("broadcast_to", e);
+  auto type = RankedTensorType::get(to, Float32Type::get(&g.context()));
+  return Tensor(&g, dl::BroadcastToOp::create(g.builder(), g.location(s), type, x.value()));
+}
+
+Tensor conv2d(const Tensor &x, const Tensor &w, Pair stride, Pair padding, Site s) {
+  Graph &g = graphOf(x, s, "conv2d");
+  graphOf(w, s, "conv2d");
+  requireF32(x, s, "conv2d");
+  auto type = checked(g, shape::conv2d(x.shape(), w.shape(), stride, padding), s, "conv2d");
+  OpBuilder &b = g.builder();
+  return Tensor(&g, dl::Conv2dOp::create(b, g.location(s), type, x.value(), w.value(),
+                                         b.getDenseI64ArrayAttr(stride),
+                                         b.getDenseI64ArrayAttr(padding)));
+}
+
+template <typename OpTy>
+static Tensor pool(const Tensor &x, Pair kernel, Pair stride, Pair padding, const Site &s,
+                   const char *op) {
+  Graph &g = graphOf(x, s, op);
+  requireF32(x, s, op);
+  auto type = checked(g, shape::pool2d(x.shape(), kernel, stride, padding), s, op);
+  OpBuilder &b = g.builder();
+  return Tensor(&g, OpTy::create(b, g.location(s), type, x.value(),
+                                 b.getDenseI64ArrayAttr(kernel), b.getDenseI64ArrayAttr(stride),
+                                 b.getDenseI64ArrayAttr(padding)));
+}
+
+Tensor avgPool2d(const Tensor &x, Pair k, Pair st, Pair p, Site s) {
+  return pool<dl::AvgPool2dOp>(x, k, st, p, s, "avg_pool2d");
+}
+Tensor maxPool2d(const Tensor &x, Pair k, Pair st, Pair p, Site s) {
+  return pool<dl::MaxPool2dOp>(x, k, st, p, s, "max_pool2d");
+}
+
+Tensor crossEntropy(const Tensor &logits, const Tensor &labels, Site s) {
+  const char *op = "cross_entropy";
+  Graph &g = graphOf(logits, s, op);
+  graphOf(labels, s, op);
+  requireF32(logits, s, op);
+  if (labels.dtype() != rt::DType::I32)
+    s.fail(op, "labels must be i32 class indices, got " + labels.typeString());
+  auto type = checked(g, shape::crossEntropy(logits.shape(), labels.shape()), s, op);
+  return Tensor(&g, dl::SoftmaxCrossEntropyOp::create(g.builder(), g.location(s), type,
+                                                      logits.value(), labels.value()));
+}
+
+} // namespace dlc

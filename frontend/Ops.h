@@ -1,0 +1,58 @@
+//===- Ops.h - tensor operations of the C++ DSL ------------------*- C++ -*-===//
+//
+// Each function traces one dl op into the current Graph. Shapes are checked
+// here, before any IR is built, with the same rules the ops verify
+// (ir/ShapeFunctions.h); a mismatch throws dlc::Error naming the caller's
+// file and line. The last parameter records that line; leave it defaulted.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "frontend/Error.h"
+#include "frontend/Tensor.h"
+
+#include <array>
+#include <vector>
+
+namespace dlc {
+
+using Pair = std::array<int64_t, 2>;
+
+// Elementwise, numpy broadcasting.
+Tensor add(const Tensor &a, const Tensor &b, Site site = {});
+Tensor sub(const Tensor &a, const Tensor &b, Site site = {});
+Tensor mul(const Tensor &a, const Tensor &b, Site site = {});
+Tensor div(const Tensor &a, const Tensor &b, Site site = {});
+Tensor neg(const Tensor &x, Site site = {});
+Tensor exp(const Tensor &x, Site site = {});
+Tensor log(const Tensor &x, Site site = {});
+Tensor tanh(const Tensor &x, Site site = {});
+Tensor sigmoid(const Tensor &x, Site site = {});
+Tensor relu(const Tensor &x, Site site = {});
+/// A rank-0 f32 constant.
+Tensor scalar(float value, Site site = {});
+
+/// op(a)·op(b) for rank-2 tensors.
+Tensor matmul(const Tensor &a, const Tensor &b, bool transposeA = false, bool transposeB = false,
+              Site site = {});
+
+/// Sum / mean over sorted `axes`.
+Tensor sum(const Tensor &x, std::vector<int64_t> axes, bool keepdims = false, Site site = {});
+Tensor mean(const Tensor &x, std::vector<int64_t> axes, bool keepdims = false, Site site = {});
+Tensor softmax(const Tensor &x, int64_t axis, Site site = {});
+
+/// Row-major reshape; one dimension may be -1.
+Tensor reshape(const Tensor &x, std::vector<int64_t> shape, Site site = {});
+/// (N, ...) → (N, prod(...)).
+Tensor flatten(const Tensor &x, Site site = {});
+Tensor broadcastTo(const Tensor &x, std::vector<int64_t> shape, Site site = {});
+
+/// NCHW input, OIHW filter.
+Tensor conv2d(const Tensor &x, const Tensor &w, Pair stride, Pair padding, Site site = {});
+Tensor avgPool2d(const Tensor &x, Pair kernel, Pair stride, Pair padding, Site site = {});
+Tensor maxPool2d(const Tensor &x, Pair kernel, Pair stride, Pair padding, Site site = {});
+
+/// Mean softmax cross-entropy of (N, C) logits against (N) i32 labels.
+Tensor crossEntropy(const Tensor &logits, const Tensor &labels, Site site = {});
+
+} // namespace dlc

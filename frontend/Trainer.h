@@ -1,0 +1,65 @@
+//===- Trainer.h - one compiled training step for a Module -------*- C++ -*-===//
+//
+// Traces the model twice into one module:
+//   @loss(x, y, params...)    -> (loss, logits)
+//   @forward(x, params...)    -> logits
+// then compiles it once with the training pipeline, which adds
+//   @train_step(x, y, params..., lr) -> (loss, logits, new params...)
+// (forward + backward + SGD in one function). Parameters live in runtime
+// buffers; each step writes the updated parameters into a second set of
+// buffers and the two are swapped: nothing is copied, traced or compiled
+// per step.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "frontend/Graph.h"
+#include "frontend/nn/Module.h"
+#include "passes/Passes.h"
+
+#include <memory>
+#include <string>
+
+namespace dlc::cpu {
+class JitModule;
+}
+
+namespace dlc {
+
+struct TrainerOptions {
+  int64_t batchSize = 256;
+  std::vector<int64_t> exampleShape{1, 28, 28};
+  float learningRate = 0.1f;
+  double weightDecay = 0.0;
+};
+
+/// Traces @loss and @forward of `model` into `graph`.
+void traceClassifier(Graph &graph, nn::Module &model, const TrainerOptions &options);
+
+class Trainer {
+public:
+  Trainer(nn::Module &model, TrainerOptions options);
+  ~Trainer();
+
+  /// One SGD step on a batch: x is (batch, example...) f32, y (batch) i32.
+  /// Returns the mean loss; logits() then holds the batch's logits.
+  float step(const rt::HostTensor &x, const rt::HostTensor &y);
+  /// Logits of the last step() or predict().
+  const rt::HostTensor &logits() const { return logits_; }
+  /// Forward pass only.
+  const rt::HostTensor &predict(const rt::HostTensor &x);
+
+  void setLearningRate(float lr) { lr_.f32()[0] = lr; }
+  const TrainerOptions &options() const { return options_; }
+
+private:
+  nn::Module &model_;
+  TrainerOptions options_;
+  Graph graph_;
+  std::unique_ptr<cpu::JitModule> jit_;
+  std::vector<nn::Parameter *> params_;   ///< in @train_step's argument order
+  std::vector<rt::HostTensor> spare_;     ///< the other half of each double buffer
+  rt::HostTensor lr_, loss_, logits_;
+};
+
+} // namespace dlc

@@ -1,0 +1,72 @@
+//===- Module.cpp - the base of every layer and model ---------------------===//
+#include "frontend/nn/Module.h"
+
+#include "frontend/Graph.h"
+
+#include <cmath>
+
+namespace dlc::nn {
+
+Module::Module(std::string description, std::source_location where)
+    : description_(std::move(description)), where_(where) {}
+
+Parameter &Module::registerParameter(const std::string &name, std::vector<int64_t> shape,
+                                     Init init, int64_t fanIn, int64_t fanOut) {
+  auto p = std::make_unique<Parameter>();
+  p->name = name;
+  p->value = rt::HostTensor(std::move(shape));
+  p->init = init;
+  p->fanIn = fanIn;
+  p->fanOut = fanOut;
+  p->site = site();
+  params_.push_back(std::move(p));
+  return *params_.back();
+}
+
+void Module::registerModule(const std::string &name, std::shared_ptr<Module> m) {
+  if (!m) throw Error("[dlc::nn::Module] submodule '" + name + "' is null");
+  children_.emplace_back(name, std::move(m));
+}
+
+Tensor Module::param(Parameter &p) const { return Graph::current().parameter(p); }
+
+void Module::collect(const std::string &prefix, std::vector<Parameter *> &out) {
+  for (auto &p : params_) {
+    // Full names are fixed on first collection (prefix depends on nesting).
+    if (p->name.find('.') == std::string::npos && !prefix.empty()) p->name = prefix + p->name;
+    out.push_back(p.get());
+  }
+  for (auto &[name, child] : children_) child->collect(prefix + name + ".", out);
+}
+
+std::vector<Parameter *> Module::parameters() {
+  std::vector<Parameter *> out;
+  collect("", out);
+  return out;
+}
+
+int64_t Module::numParameters() {
+  int64_t n = 0;
+  for (Parameter *p : parameters()) n += p->value.numel();
+  return n;
+}
+
+void Module::initialize(uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  for (Parameter *p : parameters()) {
+    float *v = p->value.f32();
+    int64_t n = p->value.numel();
+    float bound = 0.0f;
+    switch (p->init) {
+    case Init::Zeros: bound = 0.0f; break;
+    // Glorot & Bengio: U(-a, a), a = sqrt(6 / (fan_in + fan_out)).
+    case Init::XavierUniform: bound = std::sqrt(6.0f / float(p->fanIn + p->fanOut)); break;
+    // He (PyTorch's default for Linear/Conv weights, a = sqrt(5)): 1/sqrt(fan_in).
+    case Init::KaimingUniform: bound = 1.0f / std::sqrt(float(p->fanIn)); break;
+    }
+    std::uniform_real_distribution<float> dist(-bound, bound);
+    for (int64_t i = 0; i < n; ++i) v[i] = bound == 0.0f ? 0.0f : dist(rng);
+  }
+}
+
+} // namespace dlc::nn

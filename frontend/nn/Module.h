@@ -1,0 +1,85 @@
+//===- Module.h - the base of every layer and model --------------*- C++ -*-===//
+//
+// As in PyTorch's C++ frontend: parameters registered by name, named
+// submodules, forward() traced into dl IR. Each module remembers the source
+// line it was constructed on, and ops it traces carry that line and the
+// module's description, so errors and IR locations name the user's code.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "frontend/Error.h"
+#include "frontend/Tensor.h"
+#include "runtime/core/HostTensor.h"
+
+#include <initializer_list>
+#include <memory>
+#include <random>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace dlc::nn {
+
+/// How a parameter is initialised.
+enum class Init { Zeros, XavierUniform, KaimingUniform };
+
+struct Parameter {
+  std::string name;   ///< full dotted name, e.g. "2.weight"
+  rt::HostTensor value;
+  Init init = Init::Zeros;
+  int64_t fanIn = 1, fanOut = 1;
+  Site site;          ///< where its module was constructed
+};
+
+class Module {
+public:
+  explicit Module(std::string description, std::source_location where);
+  virtual ~Module() = default;
+  Module(Module &&) = default;
+  Module &operator=(Module &&) = default;
+
+  /// Traces forward(x) into the current Graph.
+  Tensor operator()(const Tensor &x) { return forward(x); }
+  virtual Tensor forward(const Tensor &x) = 0;
+
+  /// Parameters of this module and its submodules, with dotted names.
+  std::vector<Parameter *> parameters();
+  /// Draws every parameter from its Init with a generator seeded by `seed`.
+  void initialize(uint64_t seed);
+  int64_t numParameters();
+
+  const std::string &description() const { return description_; }
+  /// The construction line, labelled with the description.
+  Site site() const { return Site(where_, description_); }
+
+protected:
+  Parameter &registerParameter(const std::string &name, std::vector<int64_t> shape, Init init,
+                               int64_t fanIn, int64_t fanOut);
+  /// Registers a submodule this module keeps alive.
+  void registerModule(const std::string &name, std::shared_ptr<Module> m);
+  /// The traced tensor of one of this module's parameters.
+  Tensor param(Parameter &p) const;
+
+private:
+  void collect(const std::string &prefix, std::vector<Parameter *> &out);
+  std::string description_;
+  std::source_location where_;
+  std::vector<std::unique_ptr<Parameter>> params_;
+  std::vector<std::pair<std::string, std::shared_ptr<Module>>> children_;
+};
+
+/// A type-erased owning handle, so layers can be listed by value:
+/// `Sequential{Linear(4, 3), Sigmoid()}`.
+class AnyModule {
+public:
+  template <typename M, typename = std::enable_if_t<std::is_base_of_v<Module, M>>>
+  AnyModule(M &&m) : ptr_(std::make_shared<std::decay_t<M>>(std::forward<M>(m))) {}
+  AnyModule(std::shared_ptr<Module> m) : ptr_(std::move(m)) {}
+  std::shared_ptr<Module> get() const { return ptr_; }
+
+private:
+  std::shared_ptr<Module> ptr_;
+};
+
+} // namespace dlc::nn

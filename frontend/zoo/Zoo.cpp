@@ -1,0 +1,32 @@
+//===- Zoo.cpp - models dlc ships by name ---------------------------------===//
+#include "frontend/zoo/Zoo.h"
+
+namespace dlc::zoo {
+using namespace nn;
+
+std::shared_ptr<Module> lenet() {
+  return std::make_shared<Sequential>(Sequential{
+      Conv2d(Conv2dOptions(1, 6, 5).padding(2)), Sigmoid(),
+      AvgPool2d(Pool2dOptions(2).stride(2)),
+      Conv2d(Conv2dOptions(6, 16, 5)), Sigmoid(),
+      AvgPool2d(Pool2dOptions(2).stride(2)),
+      Flatten(),
+      Linear(16 * 5 * 5, 120), Sigmoid(),
+      Linear(120, 84), Sigmoid(),
+      Linear(84, 10),
+  });
+}
+
+std::shared_ptr<Module> mlp() {
+  return std::make_shared<Sequential>(Sequential{
+      Flatten(), Linear(784, 256), ReLU(), Linear(256, 10),
+  });
+}
+
+ZooModel byName(const std::string &name) {
+  if (name == "lenet") return {lenet(), {1, 28, 28}, 10};
+  if (name == "mlp") return {mlp(), {1, 28, 28}, 10};
+  throw Error("unknown model '" + name + "' (the zoo has: lenet, mlp)");
+}
+
+} // namespace dlc::zoo

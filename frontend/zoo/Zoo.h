@@ -1,0 +1,26 @@
+//===- Zoo.h - models dlc ships by name --------------------------*- C++ -*-===//
+#pragma once
+
+#include "frontend/nn/Layers.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace dlc::zoo {
+
+/// d2l's LeNet-5 (sigmoid activations, average pooling) for 1×28×28 inputs.
+std::shared_ptr<nn::Module> lenet();
+/// A 784-256-10 ReLU multilayer perceptron (d2l's MLP chapter).
+std::shared_ptr<nn::Module> mlp();
+
+/// A zoo entry: the model and the shape of one example.
+struct ZooModel {
+  std::shared_ptr<nn::Module> model;
+  std::vector<int64_t> exampleShape;
+  int64_t numClasses;
+};
+/// "lenet" or "mlp"; throws dlc::Error listing the names for anything else.
+ZooModel byName(const std::string &name);
+
+} // namespace dlc::zoo
