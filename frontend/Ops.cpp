@@ -68,6 +68,18 @@ Tensor scalar(float value, Site s) {
                                            DenseElementsAttr::get(type, value)));
 }
 
+Tensor constant(const std::vector<float> &values, std::vector<int64_t> shape, Site s) {
+  Graph &g = Graph::current();
+  int64_t n = 1;
+  for (int64_t d : shape) n *= d;
+  if (n != static_cast<int64_t>(values.size()))
+    s.fail("constant", std::to_string(values.size()) + " values for shape " +
+                           shape::str(shape));
+  auto type = RankedTensorType::get(shape, Float32Type::get(&g.context()));
+  return Tensor(&g, dl::ConstantOp::create(g.builder(), g.location(s),
+                                           DenseElementsAttr::get(type, ArrayRef<float>(values))));
+}
+
 Tensor matmul(const Tensor &a, const Tensor &b, bool ta, bool tb, Site s) {
   Graph &g = graphOf(a, s, "matmul");
   graphOf(b, s, "matmul");

@@ -31,6 +31,8 @@ Tensor sigmoid(const Tensor &x, Site site = {});
 Tensor relu(const Tensor &x, Site site = {});
 /// A rank-0 f32 constant.
 Tensor scalar(float value, Site site = {});
+/// An f32 constant of the given shape (row-major values).
+Tensor constant(const std::vector<float> &values, std::vector<int64_t> shape, Site site = {});
 
 /// op(a)·op(b) for rank-2 tensors.
 Tensor matmul(const Tensor &a, const Tensor &b, bool transposeA = false, bool transposeB = false,

@@ -50,6 +50,7 @@ struct TrainingPipelineOptions : PassPipelineOptions<TrainingPipelineOptions> {
 } // namespace
 
 void buildPipeline(OpPassManager &pm, Stage stage, const PipelineOptions &options) {
+  registerAllDlcPasses(); // textual stages need every pass registered
   if (stage == Stage::DL) return;
   if (options.training) {
     pm.addPass(createDLAutodiff());
