@@ -52,7 +52,7 @@ def DLSGD : Pass<"dl-sgd", "mlir::ModuleOp"> {
 //===----------------------------------------------------------------------===//
 
 def DLLowerToRuntime : Pass<"dl-lower-to-runtime", "mlir::ModuleOp"> {
-  let summary = "Lowers convolution and pooling ops to oneDNN runtime calls.";
+  let summary = "Lowers convolution, pooling and matmul ops to oneDNN runtime calls.";
   let description = [{
     Each op becomes `func.call @dlc_rt_*` on buffers: operands are taken
     with `bufferization.to_buffer read_only`, the result is a fresh
@@ -60,6 +60,10 @@ def DLLowerToRuntime : Pass<"dl-lower-to-runtime", "mlir::ModuleOp"> {
     One-Shot Bufferize sees plain tensor code around the call. The callees
     are declared with `llvm.emit_c_interface`; the runtime implements them.
   }];
+  let options = [
+    Option<"matmul", "matmul", "bool", /*default=*/"true",
+           "Also run dl.matmul as oneDNN sgemm (else it lowers to a linalg loop nest)">
+  ];
   let dependentDialects = ["::mlir::bufferization::BufferizationDialect",
                            "::mlir::memref::MemRefDialect",
                            "::mlir::func::FuncDialect",
@@ -78,6 +82,20 @@ def DLLowerToLinalg : Pass<"dl-lower-to-linalg", "mlir::ModuleOp"> {
                            "::mlir::tensor::TensorDialect",
                            "::mlir::arith::ArithDialect",
                            "::mlir::math::MathDialect"];
+}
+
+def DLApproximateMath : Pass<"dl-approximate-math", "mlir::ModuleOp"> {
+  let summary = "Replaces exp, log, tanh, ... by inline polynomial approximations.";
+  let description = [{
+    libm calls (`expf`, `logf`, `tanhf`) keep LLVM's loop vectorizer from
+    vectorizing elementwise loops; MLIR's polynomial approximations are
+    plain arithmetic (a few ulp from libm), so sigmoid/softmax loops
+    vectorize to AVX-512. Runs on scalar loops after bufferization.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::math::MathDialect",
+                           "::mlir::vector::VectorDialect",
+                           "::mlir::x86vector::X86VectorDialect"];
 }
 
 #endif // DLC_PASSES_TD

@@ -11,10 +11,14 @@
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Pass/PassManager.h"
 
+#include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/ExecutionEngine/Orc/Mangling.h"
+#include "llvm/Target/TargetMachine.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cstdlib>
+#include <malloc.h>
 #include <mutex>
 
 using namespace mlir;
@@ -43,6 +47,11 @@ static void initializeNativeTarget() {
   std::call_once(once, [] {
     llvm::InitializeNativeTarget();
     llvm::InitializeNativeTargetAsmPrinter();
+    // Compiled steps malloc and free the same multi-megabyte activations
+    // every call. glibc serves those with mmap/munmap by default, so every
+    // step would page-fault its activations in afresh; keep them in the heap.
+    mallopt(M_MMAP_THRESHOLD, 1 << 30);
+    mallopt(M_TRIM_THRESHOLD, 1 << 30);
   });
 }
 
@@ -83,9 +92,19 @@ std::unique_ptr<JitModule> JitModule::compile(ModuleOp module, const PipelineOpt
   if (failed(lower.run(module))) throw JitError("lowering failed:\n" + diagnostics);
 
   initializeNativeTarget();
+  // LLVM's loop vectorizer needs the host's TargetTransformInfo to use
+  // AVX-512; without a target machine it assumes no vector registers.
+  auto tmBuilder = llvm::orc::JITTargetMachineBuilder::detectHost();
+  if (!tmBuilder) throw JitError("cannot detect the host CPU: " + toString(tmBuilder.takeError()));
+  auto targetMachine = tmBuilder->createTargetMachine();
+  if (!targetMachine)
+    throw JitError("cannot create a target machine: " + toString(targetMachine.takeError()));
   ExecutionEngineOptions eo;
-  eo.transformer = makeOptimizingTransformer(/*optLevel=*/3, /*sizeLevel=*/0, nullptr);
+  eo.transformer = makeOptimizingTransformer(/*optLevel=*/3, /*sizeLevel=*/0, targetMachine->get());
   eo.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
+  // DLC_PERF=1: tell `perf` the names of JIT-compiled functions.
+  if (const char *perf = std::getenv("DLC_PERF"); perf && *perf == '1')
+    eo.enablePerfNotificationListener = true;
   auto engine = ExecutionEngine::create(module, eo);
   if (!engine) {
     std::string msg;

@@ -70,6 +70,12 @@ void _mlir_ciface_dlc_rt_pool2d_bwd(dlc::rt::MemRefDesc<float, 4> *dy,
 /// Number of entries in the oneDNN primitive caches (each entry is built the
 /// first time a (kernel, shapes, strides, paddings) combination is called):
 /// lets tests check that a repeated call reuses its primitive.
+/// c(M,N) = op(a)·op(b) with op a transpose when the flag is non-zero.
+void _mlir_ciface_dlc_rt_matmul(dlc::rt::MemRefDesc<float, 2> *a,
+                                dlc::rt::MemRefDesc<float, 2> *b,
+                                dlc::rt::MemRefDesc<float, 2> *c, int64_t transposeA,
+                                int64_t transposeB);
+
 size_t dlc_rt_onednn_cache_size(void);
 
 } // extern "C"

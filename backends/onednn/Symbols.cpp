@@ -8,7 +8,7 @@
 namespace dlc::rt {
 
 std::span<const RuntimeSymbol> oneDNNSymbols() {
-  static const std::array<RuntimeSymbol, 5> symbols = {{
+  static const std::array<RuntimeSymbol, 6> symbols = {{
       {"_mlir_ciface_dlc_rt_conv2d_fwd",
        reinterpret_cast<void *>(&_mlir_ciface_dlc_rt_conv2d_fwd)},
       {"_mlir_ciface_dlc_rt_conv2d_bwd_data",
@@ -19,6 +19,7 @@ std::span<const RuntimeSymbol> oneDNNSymbols() {
        reinterpret_cast<void *>(&_mlir_ciface_dlc_rt_pool2d_fwd)},
       {"_mlir_ciface_dlc_rt_pool2d_bwd",
        reinterpret_cast<void *>(&_mlir_ciface_dlc_rt_pool2d_bwd)},
+      {"_mlir_ciface_dlc_rt_matmul", reinterpret_cast<void *>(&_mlir_ciface_dlc_rt_matmul)},
   }};
   return symbols;
 }

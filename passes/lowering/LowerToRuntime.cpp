@@ -6,8 +6,10 @@
 //   %y  = memref.alloc                              (fresh result)
 //   func.call @dlc_rt_<kernel>(%xb..., %y, attrs as i64...)
 //   %r  = bufferization.to_tensor %y restrict writable
-// Buffers are passed as rank-4 dynamic memrefs, so one declaration serves
-// every shape; the runtime reads sizes from the descriptors.
+// Buffers are passed as dynamic memrefs of the op's rank, so one declaration
+// serves every shape; the runtime reads sizes from the descriptors. Matmul
+// goes to oneDNN's sgemm too unless `matmul=false` (then dl-lower-to-linalg
+// emits a loop nest).
 //
 //===----------------------------------------------------------------------===//
 #include "passes/Passes.h"
@@ -30,18 +32,17 @@ namespace {
 /// Kind codes the runtime's pooling entry points take.
 enum PoolKind : int64_t { kMaxPool = 0, kAvgPool = 1 };
 
-MemRefType dynamic4D(MLIRContext *ctx) {
-  return MemRefType::get({ShapedType::kDynamic, ShapedType::kDynamic, ShapedType::kDynamic,
-                          ShapedType::kDynamic},
-                         Float32Type::get(ctx));
+/// memref<?x...x?xf32> of the given rank.
+MemRefType dynamicOfRank(MLIRContext *ctx, int64_t rank) {
+  return MemRefType::get(SmallVector<int64_t>(rank, ShapedType::kDynamic), Float32Type::get(ctx));
 }
 
 /// Declares `@name(memref x numBuffers, i64 x numInts)` once per module.
 func::FuncOp declareRuntimeFunc(PatternRewriter &rw, Operation *from, StringRef name,
-                                unsigned numBuffers, unsigned numInts) {
+                                int64_t rank, unsigned numBuffers, unsigned numInts) {
   auto module = from->getParentOfType<ModuleOp>();
   if (auto f = module.lookupSymbol<func::FuncOp>(name)) return f;
-  SmallVector<Type> args(numBuffers, dynamic4D(rw.getContext()));
+  SmallVector<Type> args(numBuffers, dynamicOfRank(rw.getContext(), rank));
   args.append(numInts, rw.getI64Type());
   OpBuilder::InsertionGuard guard(rw);
   rw.setInsertionPointToStart(module.getBody());
@@ -55,7 +56,8 @@ func::FuncOp declareRuntimeFunc(PatternRewriter &rw, Operation *from, StringRef 
 void replaceWithCall(PatternRewriter &rw, Operation *op, StringRef callee, ValueRange inputs,
                      ArrayRef<int64_t> ints) {
   Location loc = op->getLoc();
-  MemRefType dyn = dynamic4D(rw.getContext());
+  auto resultType = cast<RankedTensorType>(op->getResult(0).getType());
+  MemRefType dyn = dynamicOfRank(rw.getContext(), resultType.getRank());
   SmallVector<Value> args;
   for (Value in : inputs) {
     auto t = cast<RankedTensorType>(in.getType());
@@ -63,12 +65,12 @@ void replaceWithCall(PatternRewriter &rw, Operation *op, StringRef callee, Value
         rw, loc, MemRefType::get(t.getShape(), t.getElementType()), in, /*read_only=*/true);
     args.push_back(memref::CastOp::create(rw, loc, dyn, buf));
   }
-  auto resultType = cast<RankedTensorType>(op->getResult(0).getType());
   auto bufType = MemRefType::get(resultType.getShape(), resultType.getElementType());
   Value out = memref::AllocOp::create(rw, loc, bufType, rw.getI64IntegerAttr(64));
   args.push_back(memref::CastOp::create(rw, loc, dyn, out));
   for (int64_t v : ints) args.push_back(arith::ConstantIntOp::create(rw, loc, v, 64));
-  func::FuncOp f = declareRuntimeFunc(rw, op, callee, inputs.size() + 1, ints.size());
+  func::FuncOp f =
+      declareRuntimeFunc(rw, op, callee, dyn.getRank(), inputs.size() + 1, ints.size());
   func::CallOp::create(rw, loc, f, args);
   rw.replaceOpWithNewOp<bufferization::ToTensorOp>(op, resultType, out, /*restrict=*/true,
                                                    /*writable=*/true);
@@ -130,10 +132,21 @@ struct Pool2dBwd : OpRewritePattern<OpTy> {
   }
 };
 
+struct MatmulCall : OpRewritePattern<dl::MatmulOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(dl::MatmulOp op, PatternRewriter &rw) const override {
+    replaceWithCall(rw, op, "dlc_rt_matmul", {op.getLhs(), op.getRhs()},
+                    {op.getTransposeLhs(), op.getTransposeRhs()});
+    return success();
+  }
+};
+
 struct DLLowerToRuntime : impl::DLLowerToRuntimeBase<DLLowerToRuntime> {
+  using DLLowerToRuntimeBase::DLLowerToRuntimeBase;
   void runOnOperation() override {
     MLIRContext *ctx = &getContext();
     RewritePatternSet patterns(ctx);
+    if (matmul) patterns.add<MatmulCall>(ctx);
     patterns.add<Conv2dFwd, Conv2dBwdData, Conv2dBwdFilter,
                  Pool2dFwd<dl::MaxPool2dOp, kMaxPool>, Pool2dFwd<dl::AvgPool2dOp, kAvgPool>,
                  Pool2dBwd<dl::MaxPool2dBackwardOp, kMaxPool>,

@@ -113,6 +113,7 @@ TEST(OneDNNSymbols, ListsEveryEntryPoint) {
                        "_mlir_ciface_dlc_rt_conv2d_bwd_filter",
                        "_mlir_ciface_dlc_rt_pool2d_fwd",
                        "_mlir_ciface_dlc_rt_pool2d_bwd",
+                       "_mlir_ciface_dlc_rt_matmul",
                    }));
   for (const auto &s : symbols)
     if (std::string_view(s.name) == "_mlir_ciface_dlc_rt_conv2d_fwd")
