@@ -10,6 +10,7 @@
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Pass/PassManager.h"
+#include "mlir/Support/Timing.h"
 
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/ExecutionEngine/Orc/Mangling.h"
@@ -74,9 +75,19 @@ std::unique_ptr<JitModule> JitModule::compile(ModuleOp module, const PipelineOpt
     os << d.getLocation() << ": " << d << "\n";
     return success();
   });
+  // The standard MLIR flags (--mlir-print-ir-after-all, --mlir-timing, ...)
+  // apply when the tool registered them; elsewhere these calls do nothing.
+  DefaultTimingManager timing;
+  applyDefaultTimingManagerCLOptions(timing);
+  TimingScope timingScope = timing.getRootScope();
+  auto configure = [&](PassManager &pm) {
+    (void)applyPassManagerCLOptions(pm);
+    pm.enableTiming(timingScope);
+  };
   // Signatures are read after autodiff/SGD have added their functions but
   // before bufferization changes them: run in two steps.
   PassManager grad(module.getContext());
+  configure(grad);
   buildPipeline(grad, Stage::Grad, options);
   if (failed(grad.run(module))) throw JitError("compilation failed:\n" + diagnostics);
   for (auto f : module.getOps<func::FuncOp>()) {
@@ -88,6 +99,7 @@ std::unique_ptr<JitModule> JitModule::compile(ModuleOp module, const PipelineOpt
     jit->signatures_[name] = std::move(sig);
   }
   PassManager lower(module.getContext());
+  configure(lower);
   buildPipeline(lower, Stage::LLVM, PipelineOptions{}); // grad stage already ran
   if (failed(lower.run(module))) throw JitError("lowering failed:\n" + diagnostics);
 
