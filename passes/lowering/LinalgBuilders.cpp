@@ -43,6 +43,10 @@ SmallVector<utils::IteratorType> iterators(unsigned rank, ArrayRef<int64_t> axes
   return its;
 }
 
+Value accumulate(OpBuilder &b, Location loc, Value acc, Value x) {
+  return arith::AddFOp::create(b, loc, acc, x, arith::FastMathFlags::reassoc);
+}
+
 Value f32(OpBuilder &b, Location loc, float value) {
   return arith::ConstantOp::create(b, loc, b.getF32FloatAttr(value));
 }

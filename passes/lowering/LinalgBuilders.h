@@ -31,6 +31,11 @@ mlir::AffineMap reducedMap(mlir::MLIRContext *ctx, unsigned rank, llvm::ArrayRef
 llvm::SmallVector<mlir::utils::IteratorType> iterators(unsigned rank,
                                                        llvm::ArrayRef<int64_t> axes = {});
 
+/// `acc + x` for reduction bodies, marked reassociable: a sum's order only
+/// changes rounding, and the flag lets LLVM vectorize the reduction loop
+/// (without it, each add waits for the previous one).
+mlir::Value accumulate(mlir::OpBuilder &b, mlir::Location loc, mlir::Value acc, mlir::Value x);
+
 /// f32 constant scalar.
 mlir::Value f32(mlir::OpBuilder &b, mlir::Location loc, float value);
 

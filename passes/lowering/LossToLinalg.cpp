@@ -73,9 +73,9 @@ struct CrossEntropyToGenerics : OpRewritePattern<dl::SoftmaxCrossEntropyOp> {
         ArrayRef<AffineMap>{nc, row, row, row, row}, iterators(2, classAxis),
         [](OpBuilder &b, Location l, ValueRange a) {
           Value e = math::ExpOp::create(b, l, arith::SubFOp::create(b, l, a[0], a[1]));
-          Value s = arith::AddFOp::create(b, l, a[3], e);
+          Value s = accumulate(b, l, a[3], e);
           Value x = arith::SelectOp::create(b, l, isLabel(b, l, 1, a[2]), a[0], f32(b, l, 0.0f));
-          Value p = arith::AddFOp::create(b, l, a[4], x);
+          Value p = accumulate(b, l, a[4], x);
           linalg::YieldOp::create(b, l, ValueRange{s, p});
         });
     // loss = Σ_n (log s + m - picked) / N
@@ -89,7 +89,7 @@ struct CrossEntropyToGenerics : OpRewritePattern<dl::SoftmaxCrossEntropyOp> {
           Value lse = arith::AddFOp::create(b, l, math::LogOp::create(b, l, a[0]), a[1]);
           Value term = arith::SubFOp::create(b, l, lse, a[2]);
           Value scaled = arith::MulFOp::create(b, l, term, f32(b, l, invN));
-          linalg::YieldOp::create(b, l, ValueRange{arith::AddFOp::create(b, l, a[3], scaled)});
+          linalg::YieldOp::create(b, l, ValueRange{accumulate(b, l, a[3], scaled)});
         });
     rw.replaceOp(op, loss.getResults());
     return success();

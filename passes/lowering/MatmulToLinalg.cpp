@@ -27,7 +27,7 @@ struct MatmulToGeneric : OpRewritePattern<dl::MatmulOp> {
         ValueRange{filled(rw, loc, out, 0.0f)}, maps,
         iterators(3, SmallVector<int64_t>{2}), [](OpBuilder &b, Location l, ValueRange a) {
           Value p = arith::MulFOp::create(b, l, a[0], a[1]);
-          linalg::YieldOp::create(b, l, ValueRange{arith::AddFOp::create(b, l, a[2], p)});
+          linalg::YieldOp::create(b, l, ValueRange{accumulate(b, l, a[2], p)});
         });
     rw.replaceOp(op, generic.getResults());
     return success();

@@ -25,7 +25,7 @@ struct ReduceSumToGeneric : OpRewritePattern<dl::ReduceSumOp> {
     auto generic = linalg::GenericOp::create(
         rw, loc, out, ValueRange{op.getInput()}, ValueRange{filled(rw, loc, out, 0.0f)}, maps,
         iterators(rank, op.getAxes()), [](OpBuilder &b, Location l, ValueRange a) {
-          linalg::YieldOp::create(b, l, ValueRange{arith::AddFOp::create(b, l, a[0], a[1])});
+          linalg::YieldOp::create(b, l, ValueRange{accumulate(b, l, a[1], a[0])});
         });
     rw.replaceOp(op, generic.getResults());
     return success();
@@ -75,7 +75,7 @@ struct SoftmaxToGenerics : OpRewritePattern<dl::SoftmaxOp> {
       return math::ExpOp::create(b, l, arith::SubFOp::create(b, l, x, mx));
     });
     Value s = reduce(e, 0.0f, [](OpBuilder &b, Location l, Value x, Value acc) -> Value {
-      return arith::AddFOp::create(b, l, x, acc);
+      return accumulate(b, l, acc, x);
     });
     rw.replaceOp(op, map2(e, s, [](OpBuilder &b, Location l, Value x, Value sum) -> Value {
                    return arith::DivFOp::create(b, l, x, sum);
