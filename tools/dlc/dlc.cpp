@@ -74,13 +74,18 @@ int main(int argc, char **argv) {
   mlir::registerPassManagerCLOptions();
   mlir::registerDefaultTimingManagerCLOptions();
   dlc::registerAllDlcPasses();
+  // LLVM registers hundreds of flags; show ours. The MLIR ones still work.
+  cl::HideUnrelatedOptions(cat);
   cl::ParseCommandLineOptions(argc, argv,
                               "dlc: compile and train deep-learning models written in C++\n\n"
                               "  dlc train lenet [--epochs N] [--batch-size B] [--lr F] "
                               "[--data DIR] [--metrics FILE]\n"
                               "  dlc compile lenet|FILE.mlir --emit=dl|grad|linalg|llvm|llvm-ir\n"
-                              "  dlc bench lenet [--threads T] [--iters N]\n"
-                              "  dlc bleu REFERENCE HYPOTHESIS [--sentence] [--k N]\n");
+                              "  dlc bench lenet [--num-threads T] [--iters N]\n"
+                              "  dlc bleu REFERENCE HYPOTHESIS [--sentence] [--k N]\n\n"
+                              "The standard MLIR flags apply to every pipeline dlc runs:\n"
+                              "--mlir-print-ir-after-all, --mlir-timing, --mlir-print-debuginfo,\n"
+                              "--mlir-pass-pipeline-crash-reproducer=FILE (see --help-hidden).\n");
 
   // oneDNN's OpenMP runtime reads this at its first parallel region.
   if (threads > 0) setenv("OMP_NUM_THREADS", std::to_string(threads).c_str(), 1);
