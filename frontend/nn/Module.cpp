@@ -13,7 +13,7 @@ Module::Module(std::string description, std::source_location where)
 Parameter &Module::registerParameter(const std::string &name, std::vector<int64_t> shape,
                                      Init init, int64_t fanIn, int64_t fanOut) {
   auto p = std::make_unique<Parameter>();
-  p->name = name;
+  p->localName = p->name = name;
   p->value = rt::HostTensor(std::move(shape));
   p->init = init;
   p->fanIn = fanIn;
@@ -28,12 +28,16 @@ void Module::registerModule(const std::string &name, std::shared_ptr<Module> m) 
   children_.emplace_back(name, std::move(m));
 }
 
+void Module::registerModule(const std::string &name, Module &member) {
+  // Aliasing constructor: a shared_ptr that points at the member, owns nothing.
+  registerModule(name, std::shared_ptr<Module>(std::shared_ptr<Module>(), &member));
+}
+
 Tensor Module::param(Parameter &p) const { return Graph::current().parameter(p); }
 
 void Module::collect(const std::string &prefix, std::vector<Parameter *> &out) {
   for (auto &p : params_) {
-    // Full names are fixed on first collection (prefix depends on nesting).
-    if (p->name.find('.') == std::string::npos && !prefix.empty()) p->name = prefix + p->name;
+    p->name = prefix + p->localName;
     out.push_back(p.get());
   }
   for (auto &[name, child] : children_) child->collect(prefix + name + ".", out);

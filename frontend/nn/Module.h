@@ -25,7 +25,8 @@ namespace dlc::nn {
 enum class Init { Zeros, XavierUniform, KaimingUniform };
 
 struct Parameter {
-  std::string name;   ///< full dotted name, e.g. "2.weight"
+  std::string localName; ///< as registered, e.g. "weight"
+  std::string name;      ///< full dotted name from the root module, e.g. "2.weight"
   rt::HostTensor value;
   Init init = Init::Zeros;
   int64_t fanIn = 1, fanOut = 1;
@@ -43,7 +44,8 @@ public:
   Tensor operator()(const Tensor &x) { return forward(x); }
   virtual Tensor forward(const Tensor &x) = 0;
 
-  /// Parameters of this module and its submodules, with dotted names.
+  /// Parameters of this module and its submodules; sets their dotted names
+  /// relative to this module.
   std::vector<Parameter *> parameters();
   /// Draws every parameter from its Init with a generator seeded by `seed`.
   void initialize(uint64_t seed);
@@ -58,6 +60,9 @@ protected:
                                int64_t fanIn, int64_t fanOut);
   /// Registers a submodule this module keeps alive.
   void registerModule(const std::string &name, std::shared_ptr<Module> m);
+  /// Registers a submodule held as a member (not owned): the member must not
+  /// be moved after registration.
+  void registerModule(const std::string &name, Module &member);
   /// The traced tensor of one of this module's parameters.
   Tensor param(Parameter &p) const;
 
