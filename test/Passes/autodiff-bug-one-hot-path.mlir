@@ -1,0 +1,21 @@
+// Known bug, kept as an expected failure until dl-autodiff is fixed:
+// dl.one_hot has no DifferentiableOpInterface, so a loss written with it
+// (d2l's cross-entropy from scratch, -Σ one_hot(y) * log(softmax(x)))
+// fails with "no gradient rule for 'dl.one_hot' on the path to the loss",
+// although one_hot's only operand is integer labels and it can simply
+// contribute no cotangent (as softmax_cross_entropy's rule does for labels).
+// XFAIL: *
+// RUN: dlc-opt %s -dl-autodiff | FileCheck %s
+
+// CHECK-LABEL: func.func @loss_grad(
+// CHECK:         dl.one_hot
+// CHECK:         return
+func.func @loss(%x: tensor<4x3xf32>, %t: tensor<4xi32>) -> tensor<f32> {
+  %p = dl.softmax %x axis = 1 : tensor<4x3xf32>
+  %l = dl.log %p : tensor<4x3xf32>
+  %h = dl.one_hot %t classes = 3 : tensor<4xi32> -> tensor<4x3xf32>
+  %0 = dl.mul %h, %l : tensor<4x3xf32>, tensor<4x3xf32> -> tensor<4x3xf32>
+  %1 = dl.reduce_sum %0 axes = [0, 1] : tensor<4x3xf32> -> tensor<f32>
+  %2 = dl.neg %1 : tensor<f32>
+  return %2 : tensor<f32>
+}
