@@ -148,8 +148,9 @@ func.func @sign(%x: tensor<3xf32>) -> tensor<3xf32> {
 // CHECK-NEXT:    %[[F0:.*]] = linalg.fill ins(%[[ZERO]] : f32) outs(%[[E0]] : tensor<3xf32>)
 // CHECK-NEXT:    %[[R0:.*]] = linalg.generic {indexing_maps = [#[[IN]], #[[DROP]]], iterator_types = ["reduction", "parallel", "reduction"]}
 // CHECK-SAME:      ins(%[[X]] : tensor<2x3x4xf32>) outs(%[[F0]] : tensor<3xf32>)
+// Reduction adds are reassociable, so LLVM can vectorize them.
 // CHECK-NEXT:    ^bb0(%[[A:.*]]: f32, %[[ACC:.*]]: f32):
-// CHECK-NEXT:      %[[S:.*]] = arith.addf %[[A]], %[[ACC]] : f32
+// CHECK-NEXT:      %[[S:.*]] = arith.addf %[[ACC]], %[[A]] fastmath<reassoc> : f32
 // CHECK-NEXT:      linalg.yield %[[S]] : f32
 // CHECK:         %[[E1:.*]] = tensor.empty() : tensor<2x1x4xf32>
 // CHECK-NEXT:    %[[F1:.*]] = linalg.fill ins(%[[ZERO]] : f32) outs(%[[E1]] : tensor<2x1x4xf32>)
@@ -266,7 +267,7 @@ func.func @one_hot(%t: tensor<4xi32>) -> tensor<4x3xf32> {
 // CHECK-NEXT:      %[[LSE:.*]] = arith.addf %[[LOG]], %[[MX]] : f32
 // CHECK-NEXT:      %[[TERM:.*]] = arith.subf %[[LSE]], %[[P]] : f32
 // CHECK-NEXT:      %[[SCALED:.*]] = arith.mulf %[[TERM]], %[[INVN]] : f32
-// CHECK-NEXT:      %[[SUM:.*]] = arith.addf %[[ACC]], %[[SCALED]] : f32
+// CHECK-NEXT:      %[[SUM:.*]] = arith.addf %[[ACC]], %[[SCALED]] fastmath<reassoc> : f32
 // CHECK-NEXT:      linalg.yield %[[SUM]] : f32
 // CHECK:         return %[[L]] : tensor<f32>
 func.func @softmax_cross_entropy(%x: tensor<4x3xf32>, %t: tensor<4xi32>) -> tensor<f32> {
@@ -372,7 +373,7 @@ func.func @constant() -> (tensor<f32>, tensor<2xf32>) {
 // CHECK-SAME:      ins(%[[A]], %[[B]] : tensor<2x5xf32>, tensor<5x3xf32>) outs(%[[I0]] : tensor<2x3xf32>)
 // CHECK-NEXT:    ^bb0(%[[X:.*]]: f32, %[[Y:.*]]: f32, %[[ACC:.*]]: f32):
 // CHECK-NEXT:      %[[P:.*]] = arith.mulf %[[X]], %[[Y]] : f32
-// CHECK-NEXT:      %[[S:.*]] = arith.addf %[[ACC]], %[[P]] : f32
+// CHECK-NEXT:      %[[S:.*]] = arith.addf %[[ACC]], %[[P]] fastmath<reassoc> : f32
 // CHECK-NEXT:      linalg.yield %[[S]] : f32
 // CHECK:         %[[R1:.*]] = linalg.generic {indexing_maps = [#[[KM]], #[[KN]], #[[MN]]]
 // CHECK-SAME:      ins(%[[AT]], %[[B]] : tensor<5x2xf32>, tensor<5x3xf32>)
