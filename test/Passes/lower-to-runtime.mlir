@@ -1,7 +1,9 @@
 // RUN: dlc-opt %s -dl-lower-to-runtime -split-input-file | FileCheck %s
+// RUN: dlc-opt %s -dl-lower-to-runtime="matmul=false" -split-input-file | FileCheck %s --check-prefix=NOMM
 
-// Convolution and pooling become calls of the oneDNN runtime on buffers:
-// operands through to_buffer read_only (cast to rank-4 dynamic memrefs), a
+// Convolution, pooling and (unless matmul=false) matmul become calls of the
+// oneDNN runtime on buffers:
+// operands through to_buffer read_only (cast to dynamic memrefs), a
 // fresh 64-byte-aligned memref.alloc for the result, attributes as i64
 // constants, and the result back through to_tensor restrict writable.
 
@@ -111,6 +113,36 @@ func.func @pool2d_backward(%dy: tensor<1x2x4x4xf32>, %x: tensor<1x2x7x7xf32>) ->
   %0 = dl.max_pool2d_backward %dy, %x kernel = [3, 3] stride = [2, 2] padding = [1, 1] : tensor<1x2x4x4xf32>, tensor<1x2x7x7xf32> -> tensor<1x2x7x7xf32>
   %1 = dl.avg_pool2d_backward %dy, %x kernel = [3, 3] stride = [2, 2] padding = [1, 1] : tensor<1x2x4x4xf32>, tensor<1x2x7x7xf32> -> tensor<1x2x7x7xf32>
   return %0, %1 : tensor<1x2x7x7xf32>, tensor<1x2x7x7xf32>
+}
+
+// -----
+
+// matmul runs as oneDNN sgemm on rank-2 dynamic memrefs, the transposes as
+// 0/1 flags; with matmul=false it is left for dl-lower-to-linalg.
+// CHECK:       func.func private @dlc_rt_matmul(memref<?x?xf32>, memref<?x?xf32>, memref<?x?xf32>, i64, i64) attributes {llvm.emit_c_interface}
+// CHECK-LABEL: func.func @matmul(
+// CHECK-SAME:    %[[A:[^:]*]]: tensor<2x5xf32>, %[[B:[^:]*]]: tensor<3x5xf32>, %[[AT:[^:]*]]: tensor<5x2xf32>)
+// CHECK-DAG:     %[[C0:.*]] = arith.constant 0 : i64
+// CHECK-DAG:     %[[C1:.*]] = arith.constant 1 : i64
+// CHECK:         %[[AB:.*]] = bufferization.to_buffer %[[A]] read_only : tensor<2x5xf32> to memref<2x5xf32>
+// CHECK-NEXT:    %[[AD:.*]] = memref.cast %[[AB]] : memref<2x5xf32> to memref<?x?xf32>
+// CHECK-NEXT:    %[[BB:.*]] = bufferization.to_buffer %[[B]] read_only : tensor<3x5xf32> to memref<3x5xf32>
+// CHECK-NEXT:    %[[BD:.*]] = memref.cast %[[BB]] : memref<3x5xf32> to memref<?x?xf32>
+// CHECK-NEXT:    %[[C:.*]] = memref.alloc() {alignment = 64 : i64} : memref<2x3xf32>
+// CHECK-NEXT:    %[[CD:.*]] = memref.cast %[[C]] : memref<2x3xf32> to memref<?x?xf32>
+// CHECK-NEXT:    call @dlc_rt_matmul(%[[AD]], %[[BD]], %[[CD]], %[[C0]], %[[C1]])
+// CHECK-NEXT:    %[[R0:.*]] = bufferization.to_tensor %[[C]] restrict writable : memref<2x3xf32> to tensor<2x3xf32>
+// CHECK:         call @dlc_rt_matmul(%{{.*}}, %{{.*}}, %{{.*}}, %[[C1]], %[[C0]])
+// CHECK:         call @dlc_rt_matmul(%{{.*}}, %{{.*}}, %{{.*}}, %[[C1]], %[[C1]])
+// NOMM-LABEL:  func.func @matmul(
+// NOMM-NOT:      call
+// NOMM-COUNT-3:  dl.matmul
+func.func @matmul(%a: tensor<2x5xf32>, %b: tensor<3x5xf32>, %at: tensor<5x2xf32>)
+    -> (tensor<2x3xf32>, tensor<2x2xf32>, tensor<2x3xf32>) {
+  %0 = dl.matmul %a, %b transpose_rhs : tensor<2x5xf32>, tensor<3x5xf32> -> tensor<2x3xf32>
+  %1 = dl.matmul %at, %at transpose_lhs : tensor<5x2xf32>, tensor<5x2xf32> -> tensor<2x2xf32>
+  %2 = dl.matmul %at, %b transpose_lhs transpose_rhs : tensor<5x2xf32>, tensor<3x5xf32> -> tensor<2x3xf32>
+  return %0, %1, %2 : tensor<2x3xf32>, tensor<2x2xf32>, tensor<2x3xf32>
 }
 
 // -----

@@ -7,11 +7,12 @@
 // LEFT-NOT: _grad
 // LEFT-NOT: train_step
 
-// A small CNN classifier head: conv and max pooling run in the runtime, the
-// rest as loops. The result becomes an out-parameter: the C wrapper takes
+// A small CNN classifier head: conv, max pooling and matmul run in the
+// runtime, the rest as loops. The result becomes an out-parameter: the C wrapper takes
 // three inputs and one output descriptor.
 // CHECK-DAG:   llvm.func @_mlir_ciface_dlc_rt_conv2d_fwd(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64, i64, i64, i64)
 // CHECK-DAG:   llvm.func @_mlir_ciface_dlc_rt_pool2d_fwd(!llvm.ptr, !llvm.ptr, i64, i64, i64, i64, i64, i64, i64)
+// CHECK-DAG:   llvm.func @_mlir_ciface_dlc_rt_matmul(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64, i64)
 // CHECK-LABEL: llvm.func @predict(
 // CHECK-DAG:     %[[ZERO:.*]] = llvm.mlir.constant(0 : i64) : i64
 // CHECK-DAG:     %[[ONE:.*]] = llvm.mlir.constant(1 : i64) : i64
@@ -19,6 +20,8 @@
 // CHECK:         llvm.call @dlc_rt_conv2d_fwd({{.*}}, %[[ONE]], %[[ONE]], %[[ZERO]], %[[ZERO]])
 // max pooling is kind 0
 // CHECK:         llvm.call @dlc_rt_pool2d_fwd({{.*}}, %[[ZERO]], %[[TWO]], %[[TWO]], %[[TWO]], %[[TWO]], %[[ZERO]], %[[ZERO]])
+// x·Wᵀ: transpose flags (0, 1)
+// CHECK:         llvm.call @dlc_rt_matmul({{.*}}, %[[ZERO]], %[[ONE]])
 // CHECK:         llvm.return
 // CHECK-LABEL: llvm.func @_mlir_ciface_predict(
 // CHECK-SAME:    %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr)
