@@ -13,8 +13,10 @@ include "mlir/Interfaces/InferTypeOpInterface.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 include "mlir/IR/BuiltinAttributes.td"
 
-def DL_F32Tensor : RankedTensorOf<[F32]>;
-def DL_LabelTensor : RankedTensorOf<[I32]>;
+// Static shapes for now; ops are written against shape rules that a `?`
+// dimension can later be added to.
+def DL_F32Tensor : StaticShapeTensorOf<[F32]>;
+def DL_LabelTensor : StaticShapeTensorOf<[I32]>;
 def DL_Differentiable : DeclareOpInterfaceMethods<DifferentiableOpInterface>;
 
 //===----------------------------------------------------------------------===//
@@ -30,7 +32,7 @@ def DL_ConstantOp : DL_Op<"constant", [ConstantLike, Pure,
     ```
   }];
   let arguments = (ins ElementsAttr:$value);
-  let results = (outs AnyRankedTensor:$result);
+  let results = (outs AnyStaticShapeTensor:$result);
   let assemblyFormat = "$value attr-dict";
   let builders = [OpBuilder<(ins "::mlir::ElementsAttr":$value)>];
   let hasFolder = 1;

@@ -12,6 +12,8 @@
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/IRMapping.h"
+#include "mlir/IR/SymbolTable.h"
+#include "mlir/IR/TypeUtilities.h"
 
 #define DEBUG_TYPE "dl-autodiff"
 
@@ -63,11 +65,22 @@ struct DLAutodiff : impl::DLAutodiffBase<DLAutodiff> {
       return primal.emitError("dl-autodiff: the first result of @")
              << primal.getSymName() << " must be the scalar loss (tensor<f32>)";
 
+    std::string gradName = (primal.getSymName() + "_grad").str();
+    if (SymbolTable::lookupNearestSymbolFrom(primal, StringAttr::get(primal.getContext(), gradName)))
+      return primal.emitError("dl-autodiff: @") << gradName << " already exists";
+    for (unsigned i = 0, e = primal.getNumArguments(); i < e; ++i) {
+      auto t = dyn_cast<RankedTensorType>(primal.getArgument(i).getType());
+      if (primal.getArgAttr(i, attr::kTrainable) && !(t && t.getElementType().isF32()))
+        return primal.emitError("dl-autodiff: argument #")
+               << i << " is marked '" << attr::kTrainable << "' but has type "
+               << primal.getArgument(i).getType() << "; only f32 tensors can be trained";
+    }
+
     // Clone @f as @f_grad; the backward ops go before its return.
     OpBuilder mb(primal);
     mb.setInsertionPointAfter(primal);
     auto grad = cast<func::FuncOp>(mb.clone(*primal));
-    grad.setSymName((primal.getSymName() + "_grad").str());
+    grad.setSymName(gradName);
     Block &body = grad.getBody().front();
     auto ret = cast<func::ReturnOp>(body.getTerminator());
     OpBuilder b(ret);
@@ -84,7 +97,12 @@ struct DLAutodiff : impl::DLAutodiffBase<DLAutodiff> {
         resultGrads.push_back(cot.get(r));
         reaches |= static_cast<bool>(resultGrads.back());
       }
-      if (!reaches || op->getNumOperands() == 0) continue;
+      // Only float values carry cotangents: an op whose operands are all
+      // integers (one_hot of labels) passes nothing back and needs no rule.
+      bool floatOperand = llvm::any_of(op->getOperandTypes(), [](Type t) {
+        return isa<FloatType>(getElementTypeOrSelf(t));
+      });
+      if (!reaches || !floatOperand) continue;
       auto rule = dyn_cast<dl::DifferentiableOpInterface>(op);
       if (!rule)
         return op->emitError("dl-autodiff: no gradient rule for '")

@@ -68,6 +68,13 @@ struct DLSGD : impl::DLSGDBase<DLSGD> {
     for (auto [k, argIndex] : llvm::enumerate(params)) {
       Value p = body.getArgument(argIndex);
       Value g = ret.getOperand(primal + k);
+      if (g.getType() != p.getType()) {
+        gradFn.emitError("dl-sgd: gradient result #")
+            << (primal + k) << " has type " << g.getType() << " but its parameter (argument #"
+            << argIndex << ") has type " << p.getType();
+        step.erase();
+        return signalPassFailure();
+      }
       if (wd) g = dl::binary<dl::AddOp>(b, loc, g, dl::binary<dl::MulOp>(b, loc, wd, p));
       results.push_back(dl::binary<dl::SubOp>(b, loc, p, dl::binary<dl::MulOp>(b, loc, lr, g)));
     }

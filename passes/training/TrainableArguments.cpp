@@ -8,9 +8,10 @@ namespace dlc {
 SmallVector<unsigned> trainableArguments(func::FuncOp f) {
   SmallVector<unsigned> marked, floats;
   for (unsigned i = 0, e = f.getNumArguments(); i < e; ++i) {
-    if (f.getArgAttr(i, attr::kTrainable)) marked.push_back(i);
     auto t = dyn_cast<RankedTensorType>(f.getArgument(i).getType());
-    if (t && t.getElementType().isF32()) floats.push_back(i);
+    if (!t || !t.getElementType().isF32()) continue; // dl-autodiff rejects marked ones
+    if (f.getArgAttr(i, attr::kTrainable)) marked.push_back(i);
+    floats.push_back(i);
   }
   return marked.empty() ? floats : marked;
 }

@@ -47,7 +47,7 @@ func.func @mul$wrong_result_rank(%a: tensor<f32>, %b: tensor<3xf32>) {
 // -----
 
 func.func @add$i32(%a: tensor<2x3xi32>, %b: tensor<3xi32>) {
-  // expected-error @+1 {{'dl.add' op operand #0 must be ranked tensor of 32-bit float values, but got 'tensor<2x3xi32>'}}
+  // expected-error @+1 {{'dl.add' op operand #0 must be statically shaped tensor of 32-bit float values, but got 'tensor<2x3xi32>'}}
   %0 = dl.add %a, %b : tensor<2x3xi32>, tensor<3xi32> -> tensor<2x3xi32>
   return
 }
@@ -55,7 +55,7 @@ func.func @add$i32(%a: tensor<2x3xi32>, %b: tensor<3xi32>) {
 // -----
 
 func.func @div$f64(%a: tensor<3xf32>, %b: tensor<3xf64>) {
-  // expected-error @+1 {{'dl.div' op operand #1 must be ranked tensor of 32-bit float values, but got 'tensor<3xf64>'}}
+  // expected-error @+1 {{'dl.div' op operand #1 must be statically shaped tensor of 32-bit float values, but got 'tensor<3xf64>'}}
   %0 = dl.div %a, %b : tensor<3xf32>, tensor<3xf64> -> tensor<3xf32>
   return
 }
@@ -238,7 +238,7 @@ func.func @one_hot$negative_classes(%t: tensor<4xi32>) {
 // -----
 
 func.func @one_hot$f32_labels(%t: tensor<4xf32>) {
-  // expected-error @+1 {{'dl.one_hot' op operand #0 must be ranked tensor of 32-bit signless integer values, but got 'tensor<4xf32>'}}
+  // expected-error @+1 {{'dl.one_hot' op operand #0 must be statically shaped tensor of 32-bit signless integer values, but got 'tensor<4xf32>'}}
   %0 = dl.one_hot %t classes = 3 : tensor<4xf32> -> tensor<4x3xf32>
   return
 }
@@ -273,7 +273,7 @@ func.func @softmax_cross_entropy$logits_rank(%x: tensor<10xf32>, %t: tensor<10xi
 // -----
 
 func.func @softmax_cross_entropy$f32_labels(%x: tensor<4x10xf32>, %t: tensor<4xf32>) {
-  // expected-error @+1 {{'dl.softmax_cross_entropy' op operand #1 must be ranked tensor of 32-bit signless integer values, but got 'tensor<4xf32>'}}
+  // expected-error @+1 {{'dl.softmax_cross_entropy' op operand #1 must be statically shaped tensor of 32-bit signless integer values, but got 'tensor<4xf32>'}}
   %0 = dl.softmax_cross_entropy %x, %t : tensor<4x10xf32>, tensor<4xf32> -> tensor<f32>
   return
 }

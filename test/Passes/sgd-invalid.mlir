@@ -52,3 +52,14 @@ module {
     return
   }
 }
+
+// -----
+
+// A gradient whose type differs from its parameter's is refused by dl-sgd,
+// not turned into a broadcasting update.
+// expected-error @+1 {{dl-sgd: gradient result #1 has type 'tensor<3xf32>' but its parameter (argument #0) has type 'tensor<2xf32>'}}
+func.func @loss_grad(%p: tensor<2xf32> {dl.trainable}) -> (tensor<f32>, tensor<3xf32>) attributes {dl.num_primal_results = 1 : i64} {
+  %l = dl.constant dense<0.0> : tensor<f32>
+  %g = dl.constant dense<1.0> : tensor<3xf32>
+  return %l, %g : tensor<f32>, tensor<3xf32>
+}

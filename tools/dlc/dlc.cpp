@@ -69,11 +69,12 @@ int main(int argc, char **argv) {
   cl::opt<uint64_t> seed("seed", cl::desc("seed for initialisation and shuffling"),
                          cl::init(0), cl::cat(cat));
 
+  // Passes first: --mlir-print-ir-after=<pass> parses pass names.
+  dlc::registerAllDlcPasses();
   mlir::registerAsmPrinterCLOptions();
   mlir::registerMLIRContextCLOptions();
   mlir::registerPassManagerCLOptions();
   mlir::registerDefaultTimingManagerCLOptions();
-  dlc::registerAllDlcPasses();
   // LLVM registers hundreds of flags; show ours. The MLIR ones still work.
   cl::HideUnrelatedOptions(cat);
   cl::ParseCommandLineOptions(argc, argv,
@@ -92,6 +93,10 @@ int main(int argc, char **argv) {
   dlc::tools::DriverOptions o{command, input, emit,   output, data,  metrics,
                               epochs,  batchSize, limit, threads, iters, warmup,
                               lr,      weightDecay, seed, train};
+  if (o.batchSize < 1) {
+    std::cerr << "dlc: error: --batch-size must be positive, got " << o.batchSize << "\n";
+    return 2;
+  }
   try {
     if (o.command == "train") return dlc::tools::runTrain(o);
     if (o.command == "compile") return dlc::tools::runCompile(o);
