@@ -313,6 +313,18 @@ class DL_Pool2dOp<string mnemonic, string kind> : DL_Op<mnemonic,
     $input `kernel` `=` $kernel `stride` `=` $stride `padding` `=` $padding
     attr-dict `:` type($input) `->` type($result)
   }];
+  let extraClassDeclaration = [{
+    /// True when the windows tile the input exactly: stride = kernel, no
+    /// padding, H and W multiples of the kernel. Such pooling is a plain
+    /// loop nest (lowered to linalg, where it fuses); the rest runs on oneDNN.
+    bool windowsTileInput() {
+      auto shape = ::llvm::cast<::mlir::RankedTensorType>(getInput().getType()).getShape();
+      auto k = getKernel(), s = getStride(), p = getPadding();
+      return k.size() == 2 && s.size() == 2 && p.size() == 2 && k[0] == s[0] &&
+             k[1] == s[1] && p[0] == 0 && p[1] == 0 && shape[2] % k[0] == 0 &&
+             shape[3] % k[1] == 0;
+    }
+  }];
 }
 def DL_AvgPool2dOp : DL_Pool2dOp<"avg_pool2d", "average">;
 def DL_MaxPool2dOp : DL_Pool2dOp<"max_pool2d", "max">;
@@ -337,6 +349,18 @@ class DL_Pool2dBackwardOp<string mnemonic, string kind> : DL_Op<mnemonic,
     attr-dict `:` type($grad) `,` type($input) `->` type($result)
   }];
   let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// True when the windows tile the input exactly: stride = kernel, no
+    /// padding, H and W multiples of the kernel. Such pooling is a plain
+    /// loop nest (lowered to linalg, where it fuses); the rest runs on oneDNN.
+    bool windowsTileInput() {
+      auto shape = ::llvm::cast<::mlir::RankedTensorType>(getInput().getType()).getShape();
+      auto k = getKernel(), s = getStride(), p = getPadding();
+      return k.size() == 2 && s.size() == 2 && p.size() == 2 && k[0] == s[0] &&
+             k[1] == s[1] && p[0] == 0 && p[1] == 0 && shape[2] % k[0] == 0 &&
+             shape[3] % k[1] == 0;
+    }
+  }];
 }
 def DL_AvgPool2dBackwardOp : DL_Pool2dBackwardOp<"avg_pool2d_backward", "average">;
 def DL_MaxPool2dBackwardOp : DL_Pool2dBackwardOp<"max_pool2d_backward", "max">;

@@ -24,6 +24,7 @@ struct DLLowerToLinalg : impl::DLLowerToLinalgBase<DLLowerToLinalg> {
     lowering::populateLossToLinalg(patterns);
     lowering::populateShapeToLinalg(patterns);
     lowering::populateMatmulToLinalg(patterns);
+    lowering::populatePoolingToLinalg(patterns);
     // Folding could re-create dl.constant from attributes; keep it off.
     GreedyRewriteConfig config;
     config.enableFolding(false);

@@ -1,6 +1,6 @@
 //===- LowerToRuntime.cpp - dl-lower-to-runtime ---------------------------===//
 //
-// Convolution and pooling run as oneDNN primitives behind the runtime's C
+// Convolution, pooling and matmul run as oneDNN primitives behind the runtime's C
 // ABI (backends/onednn). Each op becomes
 //   %xb = bufferization.to_buffer %x read_only     (per operand)
 //   %y  = memref.alloc                              (fresh result)
@@ -9,7 +9,9 @@
 // Buffers are passed as dynamic memrefs of the op's rank, so one declaration
 // serves every shape; the runtime reads sizes from the descriptors. Matmul
 // goes to oneDNN's sgemm too unless `matmul=false` (then dl-lower-to-linalg
-// emits a loop nest).
+// emits a loop nest). Average pooling whose windows tile the input exactly
+// (LeNet's 2×2/2) is left to dl-lower-to-linalg: it is a plain loop nest
+// there and fuses with the activation next to it.
 //
 //===----------------------------------------------------------------------===//
 #include "passes/Passes.h"
@@ -112,10 +114,18 @@ struct Conv2dBwdFilter : OpRewritePattern<dl::Conv2dBackwardFilterOp> {
   }
 };
 
+/// Average pooling whose windows tile the input is left to dl-lower-to-linalg.
+template <typename OpTy>
+bool leftToLinalg(OpTy op) {
+  return isa<dl::AvgPool2dOp, dl::AvgPool2dBackwardOp>(op.getOperation()) &&
+         op.windowsTileInput();
+}
+
 template <typename OpTy, PoolKind Kind>
 struct Pool2dFwd : OpRewritePattern<OpTy> {
   using OpRewritePattern<OpTy>::OpRewritePattern;
   LogicalResult matchAndRewrite(OpTy op, PatternRewriter &rw) const override {
+    if (leftToLinalg(op)) return rw.notifyMatchFailure(op, "windows tile the input: linalg");
     replaceWithCall(rw, op, "dlc_rt_pool2d_fwd", {op.getInput()},
                     poolInts(Kind, op.getKernel(), op.getStride(), op.getPadding()));
     return success();
@@ -126,6 +136,7 @@ template <typename OpTy, PoolKind Kind>
 struct Pool2dBwd : OpRewritePattern<OpTy> {
   using OpRewritePattern<OpTy>::OpRewritePattern;
   LogicalResult matchAndRewrite(OpTy op, PatternRewriter &rw) const override {
+    if (leftToLinalg(op)) return rw.notifyMatchFailure(op, "windows tile the input: linalg");
     replaceWithCall(rw, op, "dlc_rt_pool2d_bwd", {op.getGrad(), op.getInput()},
                     poolInts(Kind, op.getKernel(), op.getStride(), op.getPadding()));
     return success();

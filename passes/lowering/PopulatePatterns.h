@@ -10,5 +10,6 @@ void populateReductionToLinalg(mlir::RewritePatternSet &patterns);
 void populateLossToLinalg(mlir::RewritePatternSet &patterns);
 void populateShapeToLinalg(mlir::RewritePatternSet &patterns);
 void populateMatmulToLinalg(mlir::RewritePatternSet &patterns);
+void populatePoolingToLinalg(mlir::RewritePatternSet &patterns);
 
 } // namespace dlc::lowering

@@ -20,10 +20,20 @@ func.func @max_pool2d(%x: tensor<1x1x4x4xf32>) -> tensor<1x1x2x2xf32> {
 
 // -----
 
+// Overlapping windows: only oneDNN runs these.
 func.func @avg_pool2d_backward(%dy: tensor<1x1x2x2xf32>, %x: tensor<1x1x4x4xf32>) -> tensor<1x1x4x4xf32> {
   // expected-error @+1 {{dl-lower-to-linalg: no lowering for 'dl.avg_pool2d_backward' (conv/pool ops need dl-lower-to-runtime first)}}
-  %0 = dl.avg_pool2d_backward %dy, %x kernel = [2, 2] stride = [2, 2] padding = [0, 0] : tensor<1x1x2x2xf32>, tensor<1x1x4x4xf32> -> tensor<1x1x4x4xf32>
+  %0 = dl.avg_pool2d_backward %dy, %x kernel = [3, 3] stride = [2, 2] padding = [1, 1] : tensor<1x1x2x2xf32>, tensor<1x1x4x4xf32> -> tensor<1x1x4x4xf32>
   return %0 : tensor<1x1x4x4xf32>
+}
+
+// -----
+
+// Windows that do not tile the input (7 is not a multiple of 2).
+func.func @avg_pool2d_ragged(%x: tensor<1x1x7x7xf32>) -> tensor<1x1x3x3xf32> {
+  // expected-error @+1 {{dl-lower-to-linalg: no lowering for 'dl.avg_pool2d'}}
+  %0 = dl.avg_pool2d %x kernel = [2, 2] stride = [2, 2] padding = [0, 0] : tensor<1x1x7x7xf32> -> tensor<1x1x3x3xf32>
+  return %0 : tensor<1x1x3x3xf32>
 }
 
 // -----

@@ -393,6 +393,27 @@ func.func @matmul(%a: tensor<2x5xf32>, %b: tensor<5x3xf32>, %at: tensor<5x2xf32>
 
 // -----
 
+// Average pooling whose windows tile the input is a windowed sum (loops
+// n, c, oh, ow, kh, kw) and its backward spreads dy over each window.
+// CHECK-DAG: #[[WIN_IN:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2 * 2 + d4, d3 * 2 + d5)>
+// CHECK-DAG: #[[SPREAD:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2 floordiv 2, d3 floordiv 2)>
+// CHECK-LABEL: func.func @avg_pool2d$tiling(
+// CHECK-DAG:     %[[QUARTER:.*]] = arith.constant 2.500000e-01 : f32
+// CHECK-DAG:     %[[WIN:.*]] = tensor.empty() : tensor<2x2xf32>
+// CHECK:         linalg.generic {indexing_maps = [#[[WIN_IN]], {{.*}}], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction"]}
+// CHECK-SAME:      ins(%{{.*}}, %[[WIN]] : tensor<1x2x4x4xf32>, tensor<2x2xf32>)
+// CHECK:           arith.mulf %{{.*}}, %[[QUARTER]] : f32
+// CHECK:           arith.addf %{{.*}} fastmath<reassoc> : f32
+// CHECK:         linalg.generic {indexing_maps = [#[[SPREAD]], {{.*}}]
+// CHECK-NOT:     dl.
+func.func @avg_pool2d$tiling(%x: tensor<1x2x4x4xf32>, %dy: tensor<1x2x2x2xf32>) -> (tensor<1x2x2x2xf32>, tensor<1x2x4x4xf32>) {
+  %0 = dl.avg_pool2d %x kernel = [2, 2] stride = [2, 2] padding = [0, 0] : tensor<1x2x4x4xf32> -> tensor<1x2x2x2xf32>
+  %1 = dl.avg_pool2d_backward %dy, %x kernel = [2, 2] stride = [2, 2] padding = [0, 0] : tensor<1x2x2x2xf32>, tensor<1x2x4x4xf32> -> tensor<1x2x4x4xf32>
+  return %0, %1 : tensor<1x2x2x2xf32>, tensor<1x2x4x4xf32>
+}
+
+// -----
+
 // Runtime calls produced by dl-lower-to-runtime are left alone.
 // CHECK-LABEL: func.func @leaves_runtime_calls(
 // CHECK:         call @dlc_rt_conv2d_fwd

@@ -44,8 +44,9 @@ func.func @loss(%x: tensor<4x8xf32>, %t: tensor<4xi32>,
 
 // -----
 
-// A small convolutional net: convolution and pooling, forward and backward,
-// become calls of the oneDNN runtime through its C interface. The input %x
+// A small convolutional net: convolution and (overlapping, padded) pooling,
+// forward and backward, become calls of the oneDNN runtime through its C
+// interface. The input %x
 // is not trainable, so no conv2d_backward_data survives.
 // CHECK-DAG:   llvm.func @_mlir_ciface_dlc_rt_conv2d_fwd(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64, i64, i64, i64) attributes {llvm.emit_c_interface, sym_visibility = "private"}
 // CHECK-DAG:   llvm.func @_mlir_ciface_dlc_rt_conv2d_bwd_filter(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64, i64, i64, i64)
@@ -65,7 +66,7 @@ func.func @loss(%x: tensor<4x1x4x4xf32>, %t: tensor<4xi32>,
     -> tensor<f32> attributes {llvm.emit_c_interface} {
   %c = dl.conv2d %x, %k stride = [1, 1] padding = [1, 1] : tensor<4x1x4x4xf32>, tensor<2x1x3x3xf32> -> tensor<4x2x4x4xf32>
   %s = dl.sigmoid %c : tensor<4x2x4x4xf32>
-  %p = dl.avg_pool2d %s kernel = [2, 2] stride = [2, 2] padding = [0, 0] : tensor<4x2x4x4xf32> -> tensor<4x2x2x2xf32>
+  %p = dl.avg_pool2d %s kernel = [3, 3] stride = [2, 2] padding = [1, 1] : tensor<4x2x4x4xf32> -> tensor<4x2x2x2xf32>
   %f = dl.reshape %p : tensor<4x2x2x2xf32> -> tensor<4x8xf32>
   %0 = dl.matmul %f, %w transpose_rhs : tensor<4x8xf32>, tensor<3x8xf32> -> tensor<4x3xf32>
   %1 = dl.add %0, %b : tensor<4x3xf32>, tensor<3xf32> -> tensor<4x3xf32>
