@@ -117,6 +117,8 @@ public:
              std::source_location w = std::source_location::current());
   Tensor forward(const Tensor &x) override;
   size_t size() const { return layers_.size(); }
+  const std::vector<std::shared_ptr<Module>> &layers() const { return layers_; }
+  const Sequential *asSequential() const override { return this; }
 
 private:
   std::vector<std::shared_ptr<Module>> layers_;

@@ -33,6 +33,8 @@ struct Parameter {
   Site site;          ///< where its module was constructed
 };
 
+class Sequential;
+
 class Module {
 public:
   explicit Module(std::string description, std::source_location where);
@@ -52,6 +54,8 @@ public:
   int64_t numParameters();
 
   const std::string &description() const { return description_; }
+  /// Non-null when this module is a Sequential (the build has no RTTI).
+  virtual const Sequential *asSequential() const { return nullptr; }
   /// The construction line, labelled with the description.
   Site site() const { return Site(where_, description_); }
 

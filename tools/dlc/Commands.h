@@ -18,5 +18,6 @@ struct DriverOptions {
 int runTrain(const DriverOptions &o);
 int runCompile(const DriverOptions &o);
 int runBench(const DriverOptions &o);
+int runSummary(const DriverOptions &o);
 
 } // namespace dlc::tools

@@ -2,7 +2,8 @@
 //
 //   dlc train lenet [--epochs N] [--batch-size B] [--lr F] [--data DIR] ...
 //   dlc compile lenet|FILE.mlir --emit=dl|grad|linalg|llvm|llvm-ir [--train]
-//   dlc bench lenet [--threads T] [--iters N]
+//   dlc summary lenet                     (layers, output shapes, parameters)
+//   dlc bench lenet [--num-threads T] [--iters N]
 //   dlc bleu REFERENCE HYPOTHESIS [--sentence] [--k N]
 //
 // Standard MLIR flags (--mlir-print-ir-after-all, --mlir-timing, ...) apply
@@ -34,7 +35,7 @@ int main(int argc, char **argv) {
     return dlc::tools::runBleuCommand(argc - 1, argv + 1);
 
   cl::OptionCategory cat("dlc options");
-  cl::opt<std::string> command(cl::Positional, cl::desc("<train|compile|bench|bleu>"),
+  cl::opt<std::string> command(cl::Positional, cl::desc("<train|compile|summary|bench|bleu>"),
                                cl::Required, cl::cat(cat));
   cl::opt<std::string> input(cl::Positional,
                              cl::desc("<model name (lenet, mlp) or .mlir file>"),
@@ -82,6 +83,7 @@ int main(int argc, char **argv) {
                               "  dlc train lenet [--epochs N] [--batch-size B] [--lr F] "
                               "[--data DIR] [--metrics FILE]\n"
                               "  dlc compile lenet|FILE.mlir --emit=dl|grad|linalg|llvm|llvm-ir\n"
+                              "  dlc summary lenet [--batch-size B]\n"
                               "  dlc bench lenet [--num-threads T] [--iters N]\n"
                               "  dlc bleu REFERENCE HYPOTHESIS [--sentence] [--k N]\n\n"
                               "The standard MLIR flags apply to every pipeline dlc runs:\n"
@@ -101,8 +103,9 @@ int main(int argc, char **argv) {
     if (o.command == "train") return dlc::tools::runTrain(o);
     if (o.command == "compile") return dlc::tools::runCompile(o);
     if (o.command == "bench") return dlc::tools::runBench(o);
+    if (o.command == "summary") return dlc::tools::runSummary(o);
     std::cerr << "dlc: error: unknown command '" << o.command
-              << "' (expected train, compile, bench or bleu)\n";
+              << "' (expected train, compile, summary, bench or bleu)\n";
     return 2;
   } catch (const std::exception &e) {
     std::cerr << "dlc: error: " << e.what() << "\n";
