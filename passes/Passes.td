@@ -84,6 +84,24 @@ def DLLowerToLinalg : Pass<"dl-lower-to-linalg", "mlir::ModuleOp"> {
                            "::mlir::math::MathDialect"];
 }
 
+def DLShapeParallelLoops : Pass<"dl-shape-parallel-loops", "mlir::ModuleOp"> {
+  let summary = "Keeps one coarse parallel dimension per loop nest for OpenMP.";
+  let description = [{
+    Runs on the `scf.parallel` nests `convert-linalg-to-parallel-loops`
+    produces, before `convert-scf-to-openmp`. A top-level nest with at least
+    `min-work` innermost iterations keeps only its outermost dimension
+    parallel (one fork, contiguous blocks per thread); its other dimensions
+    become `scf.for`, so the innermost loop stays a plain vectorizable loop.
+    Smaller nests, and parallel loops nested in sequential ones (which would
+    fork once per outer iteration), become fully sequential.
+  }];
+  let options = [
+    Option<"minWork", "min-work", "int64_t", /*default=*/"32768",
+           "Smallest total iteration count worth a fork">
+  ];
+  let dependentDialects = ["::mlir::scf::SCFDialect"];
+}
+
 def DLApproximateMath : Pass<"dl-approximate-math", "mlir::ModuleOp"> {
   let summary = "Replaces exp, log, tanh, ... by inline polynomial approximations.";
   let description = [{

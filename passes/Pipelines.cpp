@@ -31,10 +31,10 @@ constexpr const char *kToLLVM =
     "function-boundary-type-conversion=identity-layout-map},"
     "buffer-results-to-out-params{modify-public-functions hoist-static-allocs},"
     "buffer-deallocation-pipeline,"
-    "convert-linalg-to-loops,dl-approximate-math,convert-vector-to-llvm,"
-    "convert-scf-to-cf,expand-strided-metadata,lower-affine,"
+    "convert-linalg-to-parallel-loops,dl-shape-parallel-loops,convert-scf-to-openmp,canonicalize,"
+    "dl-approximate-math,convert-vector-to-llvm,convert-scf-to-cf,expand-strided-metadata,lower-affine,"
     "finalize-memref-to-llvm,convert-math-to-llvm,convert-math-to-libm,"
-    "convert-arith-to-llvm,convert-cf-to-llvm,convert-func-to-llvm,"
+    "convert-arith-to-llvm,convert-cf-to-llvm,convert-openmp-to-llvm,convert-func-to-llvm,"
     "reconcile-unrealized-casts";
 
 void addTextual(OpPassManager &pm, StringRef pipeline) {

@@ -1,5 +1,6 @@
 //===- JitModule.cpp - compile a dl module and call its functions ---------===//
 #include "backends/cpu/JitModule.h"
+#include "backends/cpu/OpenMPShim.h"
 
 #include "backends/onednn/Errors.h"
 #include "backends/onednn/Symbols.h"
@@ -127,9 +128,10 @@ std::unique_ptr<JitModule> JitModule::compile(ModuleOp module, const PipelineOpt
   jit->engine_ = std::move(*engine);
   jit->engine_->registerSymbols([](llvm::orc::MangleAndInterner interner) {
     llvm::orc::SymbolMap map;
-    for (const rt::RuntimeSymbol &s : rt::oneDNNSymbols())
-      map[interner(s.name)] = {llvm::orc::ExecutorAddr::fromPtr(s.address),
-                               llvm::JITSymbolFlags::Exported};
+    for (auto table : {rt::oneDNNSymbols(), openMPShimSymbols()})
+      for (const rt::RuntimeSymbol &s : table)
+        map[interner(s.name)] = {llvm::orc::ExecutorAddr::fromPtr(s.address),
+                                 llvm::JITSymbolFlags::Exported};
     return map;
   });
   return jit;

@@ -141,5 +141,32 @@ TEST(Forward, ReshapeAndBroadcastTo) {
   expectNear(fn.output(in), want);
 }
 
+// Large enough for dl-shape-parallel-loops to fork (≥ 32768 iterations) and
+// with a batch (33) that does not split evenly over the threads.
+TEST(Forward, ParallelLoopsCoverEveryElement) {
+  // y = σ(x + b) * Σ_j σ(x + b): an all-parallel 33×7×300 nest after a
+  // reduction over j.
+  Compiled fn({{{33, 7, 300}}, {{300}}}, [](T a) {
+    Tensor s = sigmoid(add(a[0], a[1]));
+    return mul(s, sum(s, {1}, true));
+  });
+  auto in = fn.randomInputs(10);
+  std::vector<float> sig(33 * 7 * 300), total(33 * 300, 0.0f), want(33 * 7 * 300);
+  for (int i = 0; i < 33; ++i)
+    for (int j = 0; j < 7; ++j)
+      for (int k = 0; k < 300; ++k) {
+        int e = (i * 7 + j) * 300 + k;
+        sig[e] = 1 / (1 + std::exp(-(in[0].f32()[e] + in[1].f32()[k])));
+        total[i * 300 + k] += sig[e];
+      }
+  for (int i = 0; i < 33; ++i)
+    for (int j = 0; j < 7; ++j)
+      for (int k = 0; k < 300; ++k) {
+        int e = (i * 7 + j) * 300 + k;
+        want[e] = sig[e] * total[i * 300 + k];
+      }
+  expectNear(fn.output(in), want);
+}
+
 } // namespace
 } // namespace dlc::test
