@@ -58,7 +58,7 @@ int main(int argc, char **argv) {
                              cl::cat(cat));
   cl::opt<int64_t> limit("limit", cl::desc("train: use only the first N training examples"),
                          cl::init(0), cl::cat(cat));
-  cl::opt<int64_t> threads("num-threads", cl::desc("threads for oneDNN kernels (0: all cores)"),
+  cl::opt<int64_t> threads("num-threads", cl::desc("OpenMP threads for oneDNN kernels and compiled loops (0: all cores)"),
                            cl::init(0), cl::cat(cat));
   cl::opt<int64_t> iters("iters", cl::desc("bench: timed iterations"), cl::init(20),
                          cl::cat(cat));
