@@ -22,10 +22,13 @@ int64_t countCorrect(const rt::HostTensor &logits, const int32_t *labels, int64_
 
 rt::Dataset head(const rt::Dataset &ds, int64_t n) {
   if (n <= 0 || n >= ds.size) return ds;
-  rt::Dataset out = ds;
+  rt::Dataset out;
   out.size = n;
-  out.images.resize(static_cast<size_t>(n * ds.exampleSize()));
-  out.labels.resize(static_cast<size_t>(n));
+  out.channels = ds.channels;
+  out.height = ds.height;
+  out.width = ds.width;
+  out.images.assign(ds.images.begin(), ds.images.begin() + n * ds.exampleSize());
+  out.labels.assign(ds.labels.begin(), ds.labels.begin() + n);
   return out;
 }
 

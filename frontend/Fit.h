@@ -35,7 +35,7 @@ EpochMetrics fitClassifier(Trainer &trainer, const rt::Dataset &train, const rt:
                            const FitOptions &options,
                            const std::function<void(const EpochMetrics &)> &onEpoch = {});
 
-/// Fraction of rows of `logits` (first `count` rows) whose arg-max equals the label.
+/// How many of the first `count` rows of `logits` have their arg-max at the label.
 int64_t countCorrect(const rt::HostTensor &logits, const int32_t *labels, int64_t count);
 
 /// The first `n` examples of `ds` (all of it when n <= 0 or n >= size).
