@@ -112,8 +112,12 @@ std::unique_ptr<JitModule> JitModule::compile(ModuleOp module, const PipelineOpt
   auto targetMachine = tmBuilder->createTargetMachine();
   if (!targetMachine)
     throw JitError("cannot create a target machine: " + toString(targetMachine.takeError()));
+  // ExecutionEngineOptions holds the transformer by function_ref: keep the
+  // std::function alive until create() returns.
+  std::function<llvm::Error(llvm::Module *)> optimize =
+      makeOptimizingTransformer(/*optLevel=*/3, /*sizeLevel=*/0, targetMachine->get());
   ExecutionEngineOptions eo;
-  eo.transformer = makeOptimizingTransformer(/*optLevel=*/3, /*sizeLevel=*/0, targetMachine->get());
+  eo.transformer = optimize;
   eo.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
   // DLC_PERF=1: tell `perf` the names of JIT-compiled functions.
   if (const char *perf = std::getenv("DLC_PERF"); perf && *perf == '1')
