@@ -5,6 +5,9 @@
 
 #include <cmath>
 
+extern "C" void omp_set_num_threads(int);
+extern "C" int omp_get_max_threads(void);
+
 namespace dlc::test {
 namespace {
 
@@ -166,6 +169,20 @@ TEST(Forward, ParallelLoopsCoverEveryElement) {
         want[e] = sig[e] * total[i * 300 + k];
       }
   expectNear(fn.output(in), want);
+}
+
+// More threads than outer iterations: some threads get an empty block.
+TEST(Forward, ParallelLoopsWithMoreThreadsThanRows) {
+  int before = omp_get_max_threads();
+  omp_set_num_threads(5);
+  for (int64_t rows : {1, 3, 7}) {
+    Compiled fn({{{rows, 40000}}}, [](T a) { return tanh(a[0]); });
+    auto in = fn.randomInputs(rows);
+    std::vector<float> want(static_cast<size_t>(rows * 40000));
+    for (size_t i = 0; i < want.size(); ++i) want[i] = std::tanh(in[0].f32()[i]);
+    expectNear(fn.output(in), want);
+  }
+  omp_set_num_threads(before);
 }
 
 } // namespace
