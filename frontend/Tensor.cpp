@@ -18,11 +18,6 @@ int64_t Tensor::rank() const { return typeOf(value_).getRank(); }
 rt::DType Tensor::dtype() const {
   return typeOf(value_).getElementType().isF32() ? rt::DType::F32 : rt::DType::I32;
 }
-std::string Tensor::typeString() const {
-  std::string s = std::string(rt::name(dtype())) + "[";
-  auto sh = shape();
-  for (size_t i = 0; i < sh.size(); ++i) s += (i ? ", " : "") + std::to_string(sh[i]);
-  return s + "]";
-}
+std::string Tensor::typeString() const { return rt::typeString(dtype(), shape()); }
 
 } // namespace dlc

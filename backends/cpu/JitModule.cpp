@@ -27,11 +27,7 @@ using namespace mlir;
 
 namespace dlc::cpu {
 
-std::string TensorSpec::str() const {
-  std::string s = std::string(rt::name(dtype)) + "[";
-  for (size_t i = 0; i < shape.size(); ++i) s += (i ? ", " : "") + std::to_string(shape[i]);
-  return s + "]";
-}
+std::string TensorSpec::str() const { return rt::typeString(dtype, shape); }
 
 static TensorSpec specOf(Type t, const std::string &fn) {
   auto tt = dyn_cast<RankedTensorType>(t);

@@ -16,21 +16,36 @@ using namespace mlir;
 namespace dlc::lowering {
 namespace {
 
+/// The window of a tiling average pool: its extent and 1/(KH·KW).
+struct Window {
+  int64_t kh, kw;
+  float scale;
+};
+
+/// The window of `op`, or a match failure when its windows do not tile the
+/// input (those pools run on oneDNN via dl-lower-to-runtime).
+template <typename OpTy>
+FailureOr<Window> tilingWindow(OpTy op, PatternRewriter &rw) {
+  if (!op.windowsTileInput())
+    return rw.notifyMatchFailure(op, "windows overlap or pad: needs dl-lower-to-runtime");
+  int64_t kh = op.getKernel()[0], kw = op.getKernel()[1];
+  return Window{kh, kw, 1.0f / float(kh * kw)};
+}
+
 /// y[n,c,oh,ow] = Σ_{kh,kw} x[n,c,oh·KH+kh, ow·KW+kw] / (KH·KW)
 struct AvgPoolToGeneric : OpRewritePattern<dl::AvgPool2dOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(dl::AvgPool2dOp op, PatternRewriter &rw) const override {
-    if (!op.windowsTileInput())
-      return rw.notifyMatchFailure(op, "windows overlap or pad: needs dl-lower-to-runtime");
+    FailureOr<Window> w = tilingWindow(op, rw);
+    if (failed(w)) return failure();
+    auto [kh, kw, scale] = *w;
     Location loc = op.getLoc();
     MLIRContext *ctx = rw.getContext();
     auto out = cast<RankedTensorType>(op.getType());
-    int64_t kh = op.getKernel()[0], kw = op.getKernel()[1];
     auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
     // Loops (n, c, oh, ow, kh, kw).
     AffineMap in = AffineMap::get(6, 0, {d(0), d(1), d(2) * kh + d(4), d(3) * kw + d(5)}, ctx);
     AffineMap res = AffineMap::get(6, 0, {d(0), d(1), d(2), d(3)}, ctx);
-    float scale = 1.0f / float(kh * kw);
     // The window sizes only bound the loops: an empty (kh, kw) operand.
     Value window = tensor::EmptyOp::create(rw, loc, ArrayRef<int64_t>{kh, kw}, rw.getF32Type());
     AffineMap win = AffineMap::get(6, 0, {d(4), d(5)}, ctx);
@@ -50,15 +65,14 @@ struct AvgPoolToGeneric : OpRewritePattern<dl::AvgPool2dOp> {
 struct AvgPoolBackwardToGeneric : OpRewritePattern<dl::AvgPool2dBackwardOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(dl::AvgPool2dBackwardOp op, PatternRewriter &rw) const override {
-    if (!op.windowsTileInput())
-      return rw.notifyMatchFailure(op, "windows overlap or pad: needs dl-lower-to-runtime");
+    FailureOr<Window> w = tilingWindow(op, rw);
+    if (failed(w)) return failure();
+    auto [kh, kw, scale] = *w;
     Location loc = op.getLoc();
     MLIRContext *ctx = rw.getContext();
     auto out = cast<RankedTensorType>(op.getType());
-    int64_t kh = op.getKernel()[0], kw = op.getKernel()[1];
     auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
     AffineMap dy = AffineMap::get(4, 0, {d(0), d(1), d(2).floorDiv(kh), d(3).floorDiv(kw)}, ctx);
-    float scale = 1.0f / float(kh * kw);
     auto generic = linalg::GenericOp::create(
         rw, loc, out, ValueRange{op.getGrad()}, ValueRange{empty(rw, loc, out)},
         ArrayRef<AffineMap>{dy, rw.getMultiDimIdentityMap(4)}, iterators(4),

@@ -54,10 +54,12 @@ std::vector<int64_t> HostTensor::descriptor() const {
   return d;
 }
 
-std::string HostTensor::typeString() const {
-  std::string s = std::string(name(dtype_)) + "[";
-  for (size_t i = 0; i < shape_.size(); ++i) s += (i ? ", " : "") + std::to_string(shape_[i]);
+std::string typeString(DType t, const std::vector<int64_t> &shape) {
+  std::string s = std::string(name(t)) + "[";
+  for (size_t i = 0; i < shape.size(); ++i) s += (i ? ", " : "") + std::to_string(shape[i]);
   return s + "]";
 }
+
+std::string HostTensor::typeString() const { return rt::typeString(dtype_, shape_); }
 
 } // namespace dlc::rt

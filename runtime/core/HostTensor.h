@@ -19,6 +19,9 @@ enum class DType { F32, I32 };
 /// "f32" / "i32".
 const char *name(DType t);
 
+/// "f32[256, 1, 28, 28]": how runtime, JIT and DSL errors print a tensor type.
+std::string typeString(DType t, const std::vector<int64_t> &shape);
+
 class HostTensor {
 public:
   HostTensor() = default;
