@@ -1,5 +1,6 @@
 //===- DLDialect.cpp - the dl dialect -------------------------------------===//
 #include "ir/DLOps.h"
+#include "ir/Roles.h"
 
 #include "ir/DLOpsDialect.cpp.inc"
 #include "ir/DLInterfaces.cpp.inc"
@@ -23,6 +24,20 @@ Operation *DLDialect::materializeConstant(OpBuilder &b, Attribute value, Type ty
   auto elements = dyn_cast<ElementsAttr>(value);
   if (!elements || elements.getType() != type) return nullptr;
   return ConstantOp::create(b, loc, elements);
+}
+
+} // namespace dlc::dl
+
+namespace dlc::dl {
+
+LogicalResult DLDialect::verifyRegionArgAttribute(Operation *op, unsigned, unsigned argIndex,
+                                                  NamedAttribute attr) {
+  return verifyRoleAttribute(op, attr, ("argument #" + llvm::Twine(argIndex)).str());
+}
+
+LogicalResult DLDialect::verifyRegionResultAttribute(Operation *op, unsigned,
+                                                     unsigned resultIndex, NamedAttribute attr) {
+  return verifyRoleAttribute(op, attr, ("result #" + llvm::Twine(resultIndex)).str());
 }
 
 } // namespace dlc::dl

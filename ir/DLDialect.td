@@ -18,6 +18,9 @@ def DL_Dialect : Dialect {
   let useDefaultAttributePrinterParser = 0;
   let useDefaultTypePrinterParser = 0;
   let hasConstantMaterializer = 1;
+  // dl.role / dl.name on function arguments and results (ir/Roles.h).
+  let hasRegionArgAttrVerify = 1;
+  let hasRegionResultAttrVerify = 1;
 }
 
 class DL_Op<string mnemonic, list<Trait> traits = []>
