@@ -4,6 +4,7 @@
 #include "frontend/Tensor.h"
 #include "frontend/nn/Module.h"
 #include "ir/DLOps.h"
+#include "ir/Roles.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Diagnostics.h"
@@ -64,13 +65,13 @@ static Type elementType(MLIRContext *ctx, rt::DType t) {
 }
 
 Tensor Graph::input(const std::string &name, std::vector<int64_t> shape, rt::DType dtype,
-                    Site site) {
+                    Site site, Binding::Kind kind) {
   if (!block_) site.fail("input", "no function is being traced");
   for (int64_t d : shape)
     if (d <= 0) site.fail("input '" + name + "'", "dimensions must be positive");
   auto type = RankedTensorType::get(shape, elementType(context_.get(), dtype));
   Value arg = block_->addArgument(type, location(site));
-  pending_.push_back({Binding::Input, name, nullptr});
+  pending_.push_back({kind, name, nullptr});
   return Tensor(this, arg);
 }
 
@@ -85,8 +86,18 @@ Tensor Graph::parameter(nn::Parameter &p) {
   return Tensor(this, arg);
 }
 
+static dl::Role roleOf(Binding::Kind k) {
+  switch (k) {
+  case Binding::Input: return dl::Role::input;
+  case Binding::Target: return dl::Role::target;
+  case Binding::Param: return dl::Role::parameter;
+  }
+  return dl::Role::input;
+}
+
 const std::vector<Binding> &Graph::finishFunction(const std::string &name,
-                                                  const std::vector<Tensor> &results) {
+                                                  const std::vector<Tensor> &results,
+                                                  std::vector<ResultKind> kinds) {
   if (!block_) throw Error("[dlc::Graph] finishFunction without beginFunction");
   SmallVector<Value> values;
   SmallVector<Type> types;
@@ -102,11 +113,16 @@ const std::vector<Binding> &Graph::finishFunction(const std::string &name,
                                  FunctionType::get(context_.get(), block_->getArgumentTypes(),
                                                    types));
   fn.getBody().push_back(block_.release());
-  for (auto [i, b] : llvm::enumerate(pending_)) {
-    fn.setArgAttr(i, "dl.name", StringAttr::get(context_.get(), b.name));
-    if (b.kind == Binding::Param)
-      fn.setArgAttr(i, "dl.trainable", UnitAttr::get(context_.get()));
-  }
+  for (auto [i, b] : llvm::enumerate(pending_)) dl::setArgRole(fn, i, roleOf(b.kind), b.name);
+  if (kinds.empty())
+    for (auto [i, t] : llvm::enumerate(types))
+      kinds.push_back(i == 0 && cast<RankedTensorType>(t).getRank() == 0 ? ResultKind::Loss
+                                                                        : ResultKind::Output);
+  if (kinds.size() != types.size())
+    throw Error("[dlc::Graph] finishFunction: " + std::to_string(kinds.size()) +
+                " result kinds for " + std::to_string(types.size()) + " results");
+  for (auto [i, k] : llvm::enumerate(kinds))
+    dl::setResultRole(fn, i, k == ResultKind::Loss ? dl::Role::loss : dl::Role::output, "");
   // Every op was shape-checked as it was built; verify the rest (an op
   // rule the DSL did not anticipate) and report it as the user's error.
   std::string diag;

@@ -3,8 +3,10 @@
 // A Graph owns an MLIRContext and a module. Between beginFunction() and
 // finishFunction() it is the *current* graph: tensors, parameters and ops
 // created on this thread are traced into the function being built. Inputs
-// and parameters become function arguments (parameters marked
-// `dl.trainable` and named), in the order they are first used.
+// and parameters become function arguments, in the order they are first
+// used, each with its role and name (`{dl.role = "parameter", dl.name =
+// "0.weight"}`, ir/DLRoles.td): passes and the runtime bind them by role and
+// name, never by position.
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -29,9 +31,9 @@ struct Parameter;
 }
 class Tensor;
 
-/// What a traced function argument is bound to.
+/// What a traced function argument is bound to (its dl.role).
 struct Binding {
-  enum Kind { Input, Param } kind;
+  enum Kind { Input, Target, Param } kind;
   std::string name;
   nn::Parameter *param = nullptr; // for Param
 };
@@ -48,14 +50,22 @@ public:
 
   /// Starts tracing a new function; this graph becomes current.
   void beginFunction();
-  /// A function input of the given shape and element type.
+  /// A function input of the given shape and element type. `kind` is its
+  /// role: Input (data), Target (labels), or Param (differentiated and
+  /// updated like a model parameter, e.g. by gradient tests).
   Tensor input(const std::string &name, std::vector<int64_t> shape,
-               rt::DType dtype = rt::DType::F32, Site site = {});
+               rt::DType dtype = rt::DType::F32, Site site = {},
+               Binding::Kind kind = Binding::Input);
   /// The argument bound to `p` (created on first use in this function).
   Tensor parameter(nn::Parameter &p);
+  /// What a traced result is (its dl.role).
+  enum class ResultKind { Loss, Output };
   /// Ends the function as `@name` returning `results`; returns its bindings.
+  /// `kinds` gives each result's role (default: the first is the loss when
+  /// it is a scalar, the rest are outputs).
   const std::vector<Binding> &finishFunction(const std::string &name,
-                                             const std::vector<Tensor> &results);
+                                             const std::vector<Tensor> &results,
+                                             std::vector<ResultKind> kinds = {});
 
   const std::vector<Binding> &bindings(const std::string &function) const;
   mlir::MLIRContext &context() { return *context_; }

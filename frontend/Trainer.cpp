@@ -12,10 +12,11 @@ void traceClassifier(Graph &graph, nn::Module &model, const TrainerOptions &o) {
 
   graph.beginFunction();
   Tensor x = graph.input("x", xShape);
-  Tensor y = graph.input("y", {o.batchSize}, rt::DType::I32);
+  Tensor y = graph.input("y", {o.batchSize}, rt::DType::I32, {}, Binding::Target);
   Tensor logits = model(x);
   Tensor loss = crossEntropy(logits, y, model.site());
-  graph.finishFunction("loss", {loss, logits});
+  graph.finishFunction("loss", {loss, logits},
+                       {Graph::ResultKind::Loss, Graph::ResultKind::Output});
 
   graph.beginFunction();
   Tensor x2 = graph.input("x", xShape);
@@ -35,34 +36,69 @@ Trainer::Trainer(nn::Module &model, TrainerOptions options)
   auto module = graph_.takeModule();
   PipelineOptions po;
   po.training = true;
-  po.weightDecay = options_.weightDecay;
   jit_ = cpu::JitModule::compile(*module, po);
 
   for (nn::Parameter *p : params_) spare_.emplace_back(p->value.shape());
   lr_ = rt::HostTensor(std::vector<int64_t>{});
   lr_.f32()[0] = options_.learningRate;
+  weightDecay_ = rt::HostTensor(std::vector<int64_t>{});
+  weightDecay_.f32()[0] = static_cast<float>(options_.weightDecay);
   loss_ = rt::HostTensor(std::vector<int64_t>{});
   logits_ = jit_->allocateResults("forward")[0];
+  step_ = bind("train_step");
+  forward_ = bind("forward");
 }
 
 Trainer::~Trainer() = default;
 
+Trainer::Bound Trainer::bind(const std::string &function) {
+  const cpu::Signature &sig = jit_->signature(function);
+  auto paramIndex = [&](const cpu::TensorSpec &s) -> size_t {
+    for (size_t i = 0; i < params_.size(); ++i)
+      if (params_[i]->name == s.name) return i;
+    throw Error("[dlc::Trainer] @" + function + " has parameter '" + s.name +
+                "' that the model does not");
+  };
+  auto unknown = [&](const char *what, const cpu::TensorSpec &s) {
+    return Error("[dlc::Trainer] @" + function + ": cannot bind " + what + " '" + s.name +
+                 "' with role '" + s.role + "'");
+  };
+  Bound b;
+  for (const cpu::TensorSpec &s : sig.inputs) {
+    size_t slot = b.in.size();
+    b.in.push_back(nullptr);
+    if (s.role == "input" && s.name == "x") b.x = int(slot);
+    else if (s.role == "target" && s.name == "y") b.y = int(slot);
+    else if (s.role == "parameter") b.paramIn.push_back({slot, paramIndex(s)});
+    else if (s.role == "hyperparameter" && s.name == "lr") b.in[slot] = &lr_;
+    else if (s.role == "hyperparameter" && s.name == "weight_decay") b.in[slot] = &weightDecay_;
+    else throw unknown("argument", s);
+  }
+  for (const cpu::TensorSpec &s : sig.results) {
+    size_t slot = b.out.size();
+    b.out.push_back(nullptr);
+    if (s.role == "loss") b.out[slot] = &loss_;
+    else if (s.role == "output") b.out[slot] = &logits_;
+    else if (s.role == "parameter") b.paramOut.push_back({slot, paramIndex(s)});
+    else throw unknown("result", s);
+  }
+  return b;
+}
+
 float Trainer::step(const rt::HostTensor &x, const rt::HostTensor &y) {
-  std::vector<const rt::HostTensor *> in{&x, &y};
-  for (nn::Parameter *p : params_) in.push_back(&p->value);
-  in.push_back(&lr_);
-  std::vector<rt::HostTensor *> out{&loss_, &logits_};
-  for (rt::HostTensor &s : spare_) out.push_back(&s);
-  jit_->call("train_step", in, out);
-  for (size_t i = 0; i < params_.size(); ++i) std::swap(params_[i]->value, spare_[i]);
+  step_.in[step_.x] = &x;
+  step_.in[step_.y] = &y;
+  for (auto [slot, p] : step_.paramIn) step_.in[slot] = &params_[p]->value;
+  for (auto [slot, p] : step_.paramOut) step_.out[slot] = &spare_[p];
+  jit_->call("train_step", step_.in, step_.out);
+  for (auto [slot, p] : step_.paramOut) std::swap(params_[p]->value, spare_[p]);
   return loss_.f32()[0];
 }
 
 const rt::HostTensor &Trainer::predict(const rt::HostTensor &x) {
-  std::vector<const rt::HostTensor *> in{&x};
-  for (const Binding &b : graph_.bindings("forward"))
-    if (b.kind == Binding::Param) in.push_back(&b.param->value);
-  jit_->call("forward", in, {&logits_});
+  forward_.in[forward_.x] = &x;
+  for (auto [slot, p] : forward_.paramIn) forward_.in[slot] = &params_[p]->value;
+  jit_->call("forward", forward_.in, forward_.out);
   return logits_;
 }
 

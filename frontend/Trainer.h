@@ -1,13 +1,15 @@
 //===- Trainer.h - one compiled training step for a Module -------*- C++ -*-===//
 //
 // Traces the model twice into one module:
-//   @loss(x, y, params...)    -> (loss, logits)
-//   @forward(x, params...)    -> logits
+//   @loss(x: input, y: target, params...: parameter) -> (loss, logits)
+//   @forward(x: input, params...: parameter)         -> logits
 // then compiles it once with the training pipeline, which adds
-//   @train_step(x, y, params..., lr) -> (loss, logits, new params...)
-// (forward + backward + SGD in one function). Parameters live in runtime
-// buffers; each step writes the updated parameters into a second set of
-// buffers and the two are swapped: nothing is copied, traced or compiled
+//   @train_step(x, y, params..., lr, weight_decay: hyperparameter)
+//       -> (loss, logits, new params...: parameter)
+// (forward + backward + SGD in one function). Arguments and results are
+// bound by their dl.role and dl.name, never by position. Parameters live in
+// runtime buffers; each step writes the updated parameters into a second set
+// of buffers and the two are swapped: nothing is copied, traced or compiled
 // per step.
 //
 //===----------------------------------------------------------------------===//
@@ -49,7 +51,9 @@ public:
   /// Forward pass only.
   const rt::HostTensor &predict(const rt::HostTensor &x);
 
+  /// Hyperparameters are runtime arguments: changing them recompiles nothing.
   void setLearningRate(float lr) { lr_.f32()[0] = lr; }
+  void setWeightDecay(float wd) { weightDecay_.f32()[0] = wd; }
   const TrainerOptions &options() const { return options_; }
 
 private:
@@ -57,9 +61,19 @@ private:
   TrainerOptions options_;
   Graph graph_;
   std::unique_ptr<cpu::JitModule> jit_;
-  std::vector<nn::Parameter *> params_;   ///< in @train_step's argument order
+  std::vector<nn::Parameter *> params_;   ///< parameters of @loss
   std::vector<rt::HostTensor> spare_;     ///< the other half of each double buffer
-  rt::HostTensor lr_, loss_, logits_;
+  rt::HostTensor lr_, weightDecay_, loss_, logits_;
+  /// Call lists of @train_step and @forward, bound once by role and name;
+  /// `x`/`y` slots are filled per call.
+  struct Bound {
+    std::vector<const rt::HostTensor *> in;
+    std::vector<rt::HostTensor *> out;
+    int x = -1, y = -1;
+    std::vector<std::pair<size_t, size_t>> paramIn, paramOut; ///< (slot, params_ index)
+  };
+  Bound bind(const std::string &function);
+  Bound step_, forward_;
 };
 
 } // namespace dlc

@@ -4,14 +4,20 @@
 #include "ir/ShapeFunctions.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/TypeUtilities.h"
 
 using namespace mlir;
 
 namespace dlc::dl {
 
-Value scalarConstant(OpBuilder &b, Location loc, float value) {
-  auto type = RankedTensorType::get({}, b.getF32Type());
-  return ConstantOp::create(b, loc, DenseElementsAttr::get(type, value));
+Value scalarConstant(OpBuilder &b, Location loc, Type elementType, double value) {
+  auto type = RankedTensorType::get({}, elementType);
+  return ConstantOp::create(b, loc,
+                            DenseElementsAttr::get(type, b.getFloatAttr(elementType, value)));
+}
+
+Value scalarLike(OpBuilder &b, Location loc, Value like, double value) {
+  return scalarConstant(b, loc, getElementTypeOrSelf(like.getType()), value);
 }
 
 Value unbroadcast(OpBuilder &b, Location loc, Value grad, RankedTensorType target) {

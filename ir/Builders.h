@@ -5,8 +5,11 @@
 
 namespace dlc::dl {
 
-/// A rank-0 f32 constant.
-mlir::Value scalarConstant(mlir::OpBuilder &b, mlir::Location loc, float value);
+/// A rank-0 constant of the given float element type.
+mlir::Value scalarConstant(mlir::OpBuilder &b, mlir::Location loc, mlir::Type elementType,
+                           double value);
+/// A rank-0 constant with the element type of `like` (a float tensor).
+mlir::Value scalarLike(mlir::OpBuilder &b, mlir::Location loc, mlir::Value like, double value);
 
 /// Sums `grad` over the dimensions that broadcasting added or stretched so it
 /// gets the shape of `target` (the inverse of numpy broadcasting).

@@ -23,26 +23,14 @@ namespace dlc {
 #define GEN_PASS_REGISTRATION
 #include "passes/Passes.h.inc"
 
-/// Attribute names the passes agree on.
-namespace attr {
-/// Unit attribute on a function argument: differentiate with respect to it.
-inline constexpr const char *kTrainable = "dl.trainable";
-/// On a @<f>_grad function: how many of its results are the primal results.
-inline constexpr const char *kNumPrimalResults = "dl.num_primal_results";
-} // namespace attr
-
-/// The arguments dl-autodiff differentiates (and dl-sgd updates): those
-/// marked `dl.trainable`, or every f32 tensor argument when none is marked.
-llvm::SmallVector<unsigned> trainableArguments(mlir::func::FuncOp f);
-
 /// Pipeline stages, in order of depth. Each is also a registered textual
 /// pipeline (see registerPipelines) so dlc-opt runs exactly what dlc runs.
 enum class Stage { DL, Grad, Linalg, LLVM };
 
 struct PipelineOptions {
-  /// Build @train_step (autodiff + SGD) before lowering.
+  /// Build @train_step (autodiff + SGD) before lowering. Hyperparameters
+  /// (lr, weight_decay) are runtime arguments of @train_step.
   bool training = false;
-  double weightDecay = 0.0;
 };
 
 /// Appends the passes that take `dl` IR to `stage`.

@@ -11,10 +11,11 @@ include "mlir/Pass/PassBase.td"
 def DLAutodiff : Pass<"dl-autodiff", "mlir::ModuleOp"> {
   let summary = "Reverse-mode autodiff: derives @<func>_grad from @<func>.";
   let description = [{
-    The function's first result must be a scalar loss (`tensor<f32>`). The
-    pass clones it as `@<func>_grad`, which returns the original results
-    followed by the gradient of the loss with respect to every argument
-    marked `dl.trainable` (every f32 argument when none is marked).
+    The function's first result must be a scalar float loss. The pass clones
+    it as `@<func>_grad`, which returns the original results followed by the
+    gradient of the loss with respect to every argument with
+    `dl.role = "parameter"`, in argument order; each gradient result has
+    `dl.role = "gradient"` and its parameter's `dl.name`.
 
     Gradients come from each op's `DifferentiableOpInterface` rule: one
     reverse walk seeds the loss with 1, asks each op that reaches the loss
@@ -33,16 +34,18 @@ def DLSGD : Pass<"dl-sgd", "mlir::ModuleOp"> {
   let summary = "Builds @train_step: the gradient function plus an SGD update.";
   let description = [{
     From `@<func>_grad` (produced by `dl-autodiff`) builds
-    `@train_step(args..., %lr: tensor<f32>)` returning the primal results
-    followed by the updated trainable arguments
-    `p - lr * (g + weight_decay * p)`. Forward, backward and update form one
-    function so they compile (and fuse) together.
+    `@train_step(args..., %lr, %weight_decay)` returning the primal results
+    followed by the updated parameters `p - lr * (g + weight_decay * p)`.
+    `lr` and `weight_decay` (d2l's λ) are scalar arguments with
+    `dl.role = "hyperparameter"`: a schedule changes them without
+    recompiling. Gradients are found by `dl.role = "gradient"` and paired with
+    parameters by `dl.name`; each updated parameter is a result with
+    `dl.role = "parameter"` and the parameter's name. Forward, backward and
+    update form one function so they compile (and fuse) together.
   }];
   let options = [
     Option<"funcName", "func", "std::string", /*default=*/"\"loss_grad\"",
-           "Name of the gradient function">,
-    Option<"weightDecay", "weight-decay", "double", /*default=*/"0.0",
-           "L2 penalty coefficient (d2l's weight decay, λ)">
+           "Name of the gradient function">
   ];
   let dependentDialects = ["::dlc::dl::DLDialect"];
 }

@@ -42,12 +42,6 @@ void addTextual(OpPassManager &pm, StringRef pipeline) {
     llvm::report_fatal_error("dlc: built-in pipeline failed to parse (a pass is not registered)");
 }
 
-struct TrainingPipelineOptions : PassPipelineOptions<TrainingPipelineOptions> {
-  Option<double> weightDecay{*this, "weight-decay",
-                             llvm::cl::desc("L2 penalty coefficient for SGD"),
-                             llvm::cl::init(0.0)};
-};
-
 } // namespace
 
 void buildPipeline(OpPassManager &pm, Stage stage, const PipelineOptions &options) {
@@ -55,7 +49,7 @@ void buildPipeline(OpPassManager &pm, Stage stage, const PipelineOptions &option
   if (stage == Stage::DL) return;
   if (options.training) {
     pm.addPass(createDLAutodiff());
-    pm.addPass(createDLSGD(DLSGDOptions{"loss_grad", options.weightDecay}));
+    pm.addPass(createDLSGD());
     addTextual(pm, "canonicalize,cse");
   }
   if (stage == Stage::Grad) return;
@@ -68,12 +62,10 @@ void registerPipelines() {
   static bool done = false;
   if (done) return;
   done = true;
-  PassPipelineRegistration<TrainingPipelineOptions>(
+  PassPipelineRegistration<>(
       "dlc-training-pipeline",
       "dl @loss → @train_step (autodiff + SGD) → LLVM dialect, as `dlc train` runs it",
-      [](OpPassManager &pm, const TrainingPipelineOptions &o) {
-        buildPipeline(pm, Stage::LLVM, {/*training=*/true, o.weightDecay});
-      });
+      [](OpPassManager &pm) { buildPipeline(pm, Stage::LLVM, {/*training=*/true}); });
   PassPipelineRegistration<>("dlc-inference-pipeline",
                              "dl → LLVM dialect without training passes",
                              [](OpPassManager &pm) { buildPipeline(pm, Stage::LLVM, {}); });

@@ -4,6 +4,7 @@
 
 #include "backends/onednn/Errors.h"
 #include "backends/onednn/Symbols.h"
+#include "ir/Roles.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
@@ -91,8 +92,16 @@ std::unique_ptr<JitModule> JitModule::compile(ModuleOp module, const PipelineOpt
     if (f.isPrivate() || f.isExternal()) continue;
     Signature sig;
     std::string name = f.getSymName().str();
-    for (Type t : f.getArgumentTypes()) sig.inputs.push_back(specOf(t, name));
-    for (Type t : f.getResultTypes()) sig.results.push_back(specOf(t, name));
+    auto withRole = [](TensorSpec spec, std::optional<dl::Role> role, StringRef roleName) {
+      if (role) spec.role = dl::stringifyRole(*role).str();
+      spec.name = roleName.str();
+      return spec;
+    };
+    for (auto [i, t] : llvm::enumerate(f.getArgumentTypes()))
+      sig.inputs.push_back(withRole(specOf(t, name), dl::argRole(f, i), dl::argName(f, i)));
+    for (auto [i, t] : llvm::enumerate(f.getResultTypes()))
+      sig.results.push_back(
+          withRole(specOf(t, name), dl::resultRole(f, i), dl::resultName(f, i)));
     jit->signatures_[name] = std::move(sig);
   }
   PassManager lower(module.getContext());

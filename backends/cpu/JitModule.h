@@ -36,6 +36,9 @@ public:
 struct TensorSpec {
   std::vector<int64_t> shape;
   rt::DType dtype;
+  /// dl.role and dl.name of the argument or result ("" when absent): the
+  /// runtime binds buffers by these, never by position (ir/DLRoles.td).
+  std::string role, name;
   std::string str() const;
 };
 struct Signature {

@@ -93,7 +93,7 @@ LogicalResult LogOp::buildVJP(OpBuilder &b, ValueRange gs, SmallVectorImpl<Value
 LogicalResult TanhOp::buildVJP(OpBuilder &b, ValueRange gs, SmallVectorImpl<Value> &grads) {
   Location loc = getLoc();
   Value y2 = binary<MulOp>(b, loc, getResult(), getResult());
-  Value d = binary<SubOp>(b, loc, scalarConstant(b, loc, 1.0f), y2);
+  Value d = binary<SubOp>(b, loc, scalarLike(b, loc, y2, 1.0), y2);
   grads.push_back(binary<MulOp>(b, loc, gs[0], d));
   return success();
 }
@@ -101,7 +101,7 @@ LogicalResult TanhOp::buildVJP(OpBuilder &b, ValueRange gs, SmallVectorImpl<Valu
 // d(σ(x)) = g * y * (1 - y)
 LogicalResult SigmoidOp::buildVJP(OpBuilder &b, ValueRange gs, SmallVectorImpl<Value> &grads) {
   Location loc = getLoc();
-  Value oneMinusY = binary<SubOp>(b, loc, scalarConstant(b, loc, 1.0f), getResult());
+  Value oneMinusY = binary<SubOp>(b, loc, scalarLike(b, loc, getResult(), 1.0), getResult());
   Value d = binary<MulOp>(b, loc, getResult(), oneMinusY);
   grads.push_back(binary<MulOp>(b, loc, gs[0], d));
   return success();

@@ -29,7 +29,7 @@ LogicalResult SoftmaxCrossEntropyOp::buildVJP(OpBuilder &b, ValueRange gs,
   Value p = SoftmaxOp::create(b, loc, getLogits(), b.getI64IntegerAttr(1));
   Value t = OneHotOp::create(b, loc, logits, getLabels(), b.getI64IntegerAttr(logits.getDimSize(1)));
   Value scale = binary<DivOp>(b, loc, gs[0],
-                              scalarConstant(b, loc, static_cast<float>(logits.getDimSize(0))));
+                              scalarLike(b, loc, gs[0], double(logits.getDimSize(0))));
   grads.push_back(binary<MulOp>(b, loc, binary<SubOp>(b, loc, p, t), scale));
   grads.push_back(Value()); // labels are integers
   return success();

@@ -9,10 +9,10 @@
 #include "passes/Passes.h"
 
 #include "ir/Builders.h"
+#include "passes/common/DerivedFunction.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/IRMapping.h"
-#include "mlir/IR/SymbolTable.h"
 #include "mlir/IR/TypeUtilities.h"
 
 #define DEBUG_TYPE "dl-autodiff"
@@ -56,38 +56,37 @@ struct DLAutodiff : impl::DLAutodiffBase<DLAutodiff> {
   }
 
   LogicalResult differentiate(func::FuncOp primal) {
-    if (primal.isExternal() || !primal.getBody().hasOneBlock())
-      return primal.emitError("dl-autodiff: expected a function with a single-block body");
     FunctionType type = primal.getFunctionType();
     auto lossType = type.getNumResults() ? dyn_cast<RankedTensorType>(type.getResult(0))
                                          : RankedTensorType();
-    if (!lossType || lossType.getRank() != 0 || !lossType.getElementType().isF32())
+    if (!lossType || lossType.getRank() != 0 || !isa<FloatType>(lossType.getElementType()))
       return primal.emitError("dl-autodiff: the first result of @")
-             << primal.getSymName() << " must be the scalar loss (tensor<f32>)";
-
-    std::string gradName = (primal.getSymName() + "_grad").str();
-    if (SymbolTable::lookupNearestSymbolFrom(primal, StringAttr::get(primal.getContext(), gradName)))
-      return primal.emitError("dl-autodiff: @") << gradName << " already exists";
-    for (unsigned i = 0, e = primal.getNumArguments(); i < e; ++i) {
+             << primal.getSymName() << " must be the scalar loss (a rank-0 float tensor)";
+    SmallVector<unsigned> params = dl::argsWithRole(primal, dl::Role::parameter);
+    if (params.empty())
+      return primal.emitError("dl-autodiff: @")
+             << primal.getSymName() << " has no argument with " << dl::kRoleAttr
+             << " = \"parameter\": nothing to differentiate";
+    for (unsigned i : params) {
       auto t = dyn_cast<RankedTensorType>(primal.getArgument(i).getType());
-      if (primal.getArgAttr(i, attr::kTrainable) && !(t && t.getElementType().isF32()))
+      if (!t || !isa<FloatType>(t.getElementType()))
         return primal.emitError("dl-autodiff: argument #")
-               << i << " is marked '" << attr::kTrainable << "' but has type "
-               << primal.getArgument(i).getType() << "; only f32 tensors can be trained";
+               << i << " is a parameter but has type " << primal.getArgument(i).getType()
+               << "; only float tensors can be trained";
     }
 
     // Clone @f as @f_grad; the backward ops go before its return.
-    OpBuilder mb(primal);
-    mb.setInsertionPointAfter(primal);
-    auto grad = cast<func::FuncOp>(mb.clone(*primal));
-    grad.setSymName(gradName);
+    FailureOr<func::FuncOp> cloned =
+        cloneFunction(primal, (primal.getSymName() + "_grad").str(), "dl-autodiff");
+    if (failed(cloned)) return failure();
+    func::FuncOp grad = *cloned;
     Block &body = grad.getBody().front();
     auto ret = cast<func::ReturnOp>(body.getTerminator());
     OpBuilder b(ret);
     Location loc = ret.getLoc();
 
     Cotangents cot(b);
-    cot.add(loc, ret.getOperand(0), dl::scalarConstant(b, loc, 1.0f));
+    cot.add(loc, ret.getOperand(0), dl::scalarConstant(b, loc, lossType.getElementType(), 1.0));
     SmallVector<Operation *> ops;
     for (Operation &op : body.without_terminator()) ops.push_back(&op);
     for (Operation *op : llvm::reverse(ops)) {
@@ -99,10 +98,12 @@ struct DLAutodiff : impl::DLAutodiffBase<DLAutodiff> {
       }
       // Only float values carry cotangents: an op whose operands are all
       // integers (one_hot of labels) passes nothing back and needs no rule.
+      // An op with regions (scf.if, scf.for) may use float values inside
+      // them, so it always needs a rule.
       bool floatOperand = llvm::any_of(op->getOperandTypes(), [](Type t) {
         return isa<FloatType>(getElementTypeOrSelf(t));
       });
-      if (!reaches || !floatOperand) continue;
+      if (!reaches || (!floatOperand && op->getNumRegions() == 0)) continue;
       auto rule = dyn_cast<dl::DifferentiableOpInterface>(op);
       if (!rule)
         return op->emitError("dl-autodiff: no gradient rule for '")
@@ -120,24 +121,19 @@ struct DLAutodiff : impl::DLAutodiffBase<DLAutodiff> {
         if (g) cot.add(op->getLoc(), operand, g);
     }
 
-    // Return primal results, then one gradient per trainable argument
-    // (zeros for an argument the loss does not depend on).
-    SmallVector<Value> results(ret.getOperands());
-    for (unsigned i : trainableArguments(primal)) {
+    // Return primal results, then one gradient per parameter, in argument
+    // order, named after it (zeros for a parameter the loss does not reach).
+    SmallVector<RoleValue> results = returnedValues(grad);
+    for (unsigned i : params) {
       Value arg = body.getArgument(i);
       Value g = cot.get(arg);
       if (!g) {
         auto t = cast<RankedTensorType>(arg.getType());
-        g = dl::ConstantOp::create(b, loc, DenseElementsAttr::get(t, 0.0f));
+        g = dl::ConstantOp::create(b, loc, cast<ElementsAttr>(b.getZeroAttr(t)));
       }
-      results.push_back(g);
+      results.push_back({g, dl::Role::gradient, dl::argName(primal, i).str()});
     }
-    func::ReturnOp::create(b, loc, results);
-    ret.erase();
-    SmallVector<Type> resultTypes;
-    for (Value v : results) resultTypes.push_back(v.getType());
-    grad.setFunctionType(FunctionType::get(grad.getContext(), type.getInputs(), resultTypes));
-    grad->setAttr(attr::kNumPrimalResults, b.getI64IntegerAttr(type.getNumResults()));
+    setResults(grad, results);
     return success();
   }
 };

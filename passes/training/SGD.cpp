@@ -1,13 +1,19 @@
 //===- SGD.cpp - dl-sgd: one fused training step --------------------------===//
 //
-// Turns @loss_grad(args...) -> (primal..., grads...) into
-// @train_step(args..., lr) -> (primal..., updated params...). The update is
+// Turns @loss_grad(args...) -> (primal..., gradients...) into
+//   @train_step(args..., %lr, %weight_decay) -> (primal..., updated params...)
+// with p' = p - lr·(g + weight_decay·p). lr and weight_decay are arguments
+// with dl.role = "hyperparameter" (so a schedule changes them without
+// recompiling); gradients are found by role and paired with parameters by
+// name; updated parameters are results with role "parameter" and the
+// parameter's name, so the runtime binds them back by name. The update is
 // ordinary dl arithmetic, so lowering fuses it with the backward pass.
 //
 //===----------------------------------------------------------------------===//
 #include "passes/Passes.h"
 
 #include "ir/Builders.h"
+#include "passes/common/DerivedFunction.h"
 
 #define DEBUG_TYPE "dl-sgd"
 
@@ -31,59 +37,61 @@ struct DLSGD : impl::DLSGDBase<DLSGD> {
       module.emitError() << "dl-sgd: no function @" << funcName << " (run dl-autodiff first)";
       return signalPassFailure();
     }
-    auto numPrimal = gradFn->getAttrOfType<IntegerAttr>(attr::kNumPrimalResults);
-    if (!numPrimal) {
-      gradFn.emitError() << "dl-sgd: @" << funcName << " lacks '" << attr::kNumPrimalResults
-                         << "'; it must come from dl-autodiff";
-      return signalPassFailure();
-    }
-    if (module.lookupSymbol("train_step")) {
-      module.emitError("dl-sgd: @train_step already exists");
-      return signalPassFailure();
+    if (failed(buildStep(gradFn))) signalPassFailure();
+  }
+
+  LogicalResult buildStep(func::FuncOp gradFn) {
+    SmallVector<unsigned> params = dl::argsWithRole(gradFn, dl::Role::parameter);
+    SmallVector<RoleValue> returned = returnedValues(gradFn);
+    SmallVector<RoleValue> primal, grads;
+    for (RoleValue &r : returned) (r.role == dl::Role::gradient ? grads : primal).push_back(r);
+    if (grads.size() != params.size() || params.empty())
+      return gradFn.emitError("dl-sgd: @")
+             << funcName << " has " << params.size() << " parameter arguments and "
+             << grads.size() << " gradient results; it must come from dl-autodiff";
+    Type elementType;
+    for (auto [k, i] : llvm::enumerate(params)) {
+      StringRef name = dl::argName(gradFn, i);
+      if (grads[k].name != name)
+        return gradFn.emitError("dl-sgd: gradient result '")
+               << grads[k].name << "' does not match parameter '" << name << "' (argument #" << i
+               << ")";
+      Type t = gradFn.getArgument(i).getType();
+      if (grads[k].value.getType() != t)
+        return gradFn.emitError("dl-sgd: gradient of '")
+               << name << "' has type " << grads[k].value.getType()
+               << " but the parameter (argument #" << i << ") has type " << t;
+      Type e = cast<RankedTensorType>(t).getElementType();
+      if (elementType && e != elementType)
+        return gradFn.emitError("dl-sgd: parameters of different element types (")
+               << elementType << ", " << e << ") share one learning rate";
+      elementType = e;
     }
 
-    OpBuilder mb(gradFn);
-    mb.setInsertionPointAfter(gradFn);
-    auto step = cast<func::FuncOp>(mb.clone(*gradFn));
-    step.setSymName("train_step");
-    step->removeAttr(attr::kNumPrimalResults);
-    Block &body = step.getBody().front();
-    auto f32 = RankedTensorType::get({}, mb.getF32Type());
-    if (failed(step.insertArgument(step.getNumArguments(), f32, {}, step.getLoc())))
-      return signalPassFailure();
-    Value lr = body.getArguments().back();
+    FailureOr<func::FuncOp> cloned = cloneFunction(gradFn, "train_step", "dl-sgd");
+    if (failed(cloned)) return failure();
+    func::FuncOp step = *cloned;
+    auto scalar = RankedTensorType::get({}, elementType);
+    Value lr = appendArgument(step, scalar, dl::Role::hyperparameter, "lr");
+    Value wd = appendArgument(step, scalar, dl::Role::hyperparameter, "weight_decay");
 
-    SmallVector<unsigned> params = trainableArguments(gradFn);
-    auto ret = cast<func::ReturnOp>(body.getTerminator());
-    unsigned primal = numPrimal.getInt();
-    if (params.size() != ret.getNumOperands() - primal) {
-      gradFn.emitError("dl-sgd: expected one gradient result per trainable argument");
-      return signalPassFailure();
+    // The clone's returned values, now in @train_step.
+    SmallVector<RoleValue> stepReturned = returnedValues(step);
+    SmallVector<RoleValue> results;
+    SmallVector<Value> stepGrads;
+    for (RoleValue &r : stepReturned)
+      if (r.role == dl::Role::gradient) stepGrads.push_back(r.value);
+      else results.push_back(r);
+    OpBuilder b(step.getBody().front().getTerminator());
+    Location loc = step.getLoc();
+    for (auto [k, i] : llvm::enumerate(params)) {
+      Value p = step.getArgument(i);
+      Value g = dl::binary<dl::AddOp>(b, loc, stepGrads[k], dl::binary<dl::MulOp>(b, loc, wd, p));
+      Value updated = dl::binary<dl::SubOp>(b, loc, p, dl::binary<dl::MulOp>(b, loc, lr, g));
+      results.push_back({updated, dl::Role::parameter, dl::argName(step, i).str()});
     }
-
-    OpBuilder b(ret);
-    Location loc = ret.getLoc();
-    Value wd = weightDecay != 0.0 ? dl::scalarConstant(b, loc, float(weightDecay)) : Value();
-    SmallVector<Value> results(ret.getOperands().take_front(primal));
-    for (auto [k, argIndex] : llvm::enumerate(params)) {
-      Value p = body.getArgument(argIndex);
-      Value g = ret.getOperand(primal + k);
-      if (g.getType() != p.getType()) {
-        gradFn.emitError("dl-sgd: gradient result #")
-            << (primal + k) << " has type " << g.getType() << " but its parameter (argument #"
-            << argIndex << ") has type " << p.getType();
-        step.erase();
-        return signalPassFailure();
-      }
-      if (wd) g = dl::binary<dl::AddOp>(b, loc, g, dl::binary<dl::MulOp>(b, loc, wd, p));
-      results.push_back(dl::binary<dl::SubOp>(b, loc, p, dl::binary<dl::MulOp>(b, loc, lr, g)));
-    }
-    func::ReturnOp::create(b, loc, results);
-    ret.erase();
-    SmallVector<Type> resultTypes;
-    for (Value v : results) resultTypes.push_back(v.getType());
-    step.setFunctionType(
-        FunctionType::get(step.getContext(), step.getArgumentTypes(), resultTypes));
+    setResults(step, results);
+    return success();
   }
 };
 

@@ -65,7 +65,6 @@ int runCompile(const DriverOptions &o) {
   pm.enableTiming(timing);
   PipelineOptions po;
   po.training = o.train || stage == Stage::Grad;
-  po.weightDecay = o.weightDecay;
   buildPipeline(pm, stage, po);
   if (failed(pm.run(*module))) return 1;
 

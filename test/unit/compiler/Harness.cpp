@@ -12,7 +12,9 @@ Compiled::Compiled(std::vector<InputSpec> specs,
   graph_.beginFunction();
   std::vector<Tensor> in;
   for (size_t i = 0; i < specs_.size(); ++i)
-    in.push_back(graph_.input("in" + std::to_string(i), specs_[i].shape, specs_[i].dtype));
+    in.push_back(graph_.input("in" + std::to_string(i), specs_[i].shape, specs_[i].dtype, {},
+                              specs_[i].dtype == rt::DType::F32 ? Binding::Param
+                                                                : Binding::Input));
   Tensor out = body(in);
   std::mt19937 rng(seed);
   std::uniform_real_distribution<float> u(-1.0f, 1.0f);
