@@ -71,7 +71,7 @@ LogicalResult verifyRoleAttribute(Operation *op, NamedAttribute attr, StringRef 
   }
   if (attr.getName() == "dl.trainable")
     return op->emitOpError() << what << ": 'dl.trainable' is replaced by dl.role = \"parameter\"";
-  return op->emitOpError() << what << ": unknown dl attribute '" << attr.getName()
+  return op->emitOpError() << what << ": unknown dl attribute '" << attr.getName().getValue()
                            << "' (expected '" << kRoleAttr << "' or '" << kNameAttr << "')";
 }
 

@@ -56,6 +56,8 @@ struct DLAutodiff : impl::DLAutodiffBase<DLAutodiff> {
   }
 
   LogicalResult differentiate(func::FuncOp primal) {
+    if (primal.isExternal() || !primal.getBody().hasOneBlock())
+      return primal.emitError("dl-autodiff: expected a function with a single-block body");
     FunctionType type = primal.getFunctionType();
     auto lossType = type.getNumResults() ? dyn_cast<RankedTensorType>(type.getResult(0))
                                          : RankedTensorType();
@@ -124,6 +126,7 @@ struct DLAutodiff : impl::DLAutodiffBase<DLAutodiff> {
     // Return primal results, then one gradient per parameter, in argument
     // order, named after it (zeros for a parameter the loss does not reach).
     SmallVector<RoleValue> results = returnedValues(grad);
+    if (!dl::resultRole(primal, 0)) results[0].role = dl::Role::loss;
     for (unsigned i : params) {
       Value arg = body.getArgument(i);
       Value g = cot.get(arg);

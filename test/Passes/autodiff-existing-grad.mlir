@@ -3,10 +3,10 @@
 
 module {
   // expected-error @+1 {{dl-autodiff: @loss_grad already exists}}
-  func.func @loss(%x: tensor<f32>) -> tensor<f32> {
+  func.func @loss(%x: tensor<f32> {dl.role = "parameter"}) -> tensor<f32> {
     return %x : tensor<f32>
   }
-  func.func @loss_grad(%x: tensor<f32>) -> tensor<f32> {
+  func.func @loss_grad(%x: tensor<f32> {dl.role = "parameter"}) -> tensor<f32> {
     return %x : tensor<f32>
   }
 }

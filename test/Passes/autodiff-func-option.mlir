@@ -7,7 +7,7 @@
 // CHECK-LABEL: func.func @loss(
 // CHECK-LABEL: func.func @predict(
 // CHECK-LABEL: func.func @predict_grad(
-// CHECK-SAME:    %[[X:.*]]: tensor<3xf32>) -> (tensor<f32>, tensor<3xf32>) attributes {dl.num_primal_results = 1 : i64}
+// CHECK-SAME:    %[[X:.*]]: tensor<3xf32>{{( \{[^}]*\})?}}) -> (tensor<f32>{{( \{[^}]*\})?}}, tensor<3xf32>{{( \{[^}]*\})?}})
 // CHECK:         %[[G:.*]] = dl.broadcast_to %{{.*}} : tensor<1xf32> -> tensor<3xf32>
 // CHECK-NEXT:    %[[DX:.*]] = dl.mul %[[G]], %{{.*}} : tensor<3xf32>, tensor<3xf32> -> tensor<3xf32>
 // CHECK-NEXT:    return %{{.*}}, %[[DX]]
@@ -15,11 +15,11 @@
 
 // NOPE: error: dl-autodiff: no function @nope to differentiate
 
-func.func @loss(%x: tensor<f32>) -> tensor<f32> {
+func.func @loss(%x: tensor<f32> {dl.role = "parameter"}) -> tensor<f32> {
   return %x : tensor<f32>
 }
 
-func.func @predict(%x: tensor<3xf32>) -> tensor<f32> {
+func.func @predict(%x: tensor<3xf32> {dl.role = "parameter"}) -> tensor<f32> {
   %0 = dl.exp %x : tensor<3xf32>
   %1 = dl.reduce_sum %0 axes = [0] : tensor<3xf32> -> tensor<f32>
   return %1 : tensor<f32>

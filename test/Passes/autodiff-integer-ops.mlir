@@ -5,7 +5,7 @@
 // CHECK-LABEL: func.func @loss_grad(
 // CHECK:         dl.one_hot
 // CHECK:         return
-func.func @loss(%x: tensor<4x3xf32>, %t: tensor<4xi32>) -> tensor<f32> {
+func.func @loss(%x: tensor<4x3xf32> {dl.role = "parameter"}, %t: tensor<4xi32>) -> tensor<f32> {
   %p = dl.softmax %x axis = 1 : tensor<4x3xf32>
   %l = dl.log %p : tensor<4x3xf32>
   %h = dl.one_hot %t classes = 3 : tensor<4xi32> -> tensor<4x3xf32>

@@ -12,9 +12,9 @@ module {
 
 // -----
 
-// A @loss_grad that dl-autodiff did not produce.
-// expected-error @+1 {{dl-sgd: @loss_grad lacks 'dl.num_primal_results'; it must come from dl-autodiff}}
-func.func @loss_grad(%w: tensor<2xf32>) -> (tensor<f32>, tensor<2xf32>) {
+// A @loss_grad that dl-autodiff did not produce: no gradient results.
+// expected-error @+1 {{dl-sgd: @loss_grad has 1 parameter arguments and 0 gradient results; it must come from dl-autodiff}}
+func.func @loss_grad(%w: tensor<2xf32> {dl.role = "parameter", dl.name = "w"}) -> (tensor<f32>, tensor<2xf32>) {
   %c = dl.constant dense<1.0> : tensor<f32>
   %g = dl.constant dense<1.0> : tensor<2xf32>
   return %c, %g : tensor<f32>, tensor<2xf32>
@@ -22,9 +22,11 @@ func.func @loss_grad(%w: tensor<2xf32>) -> (tensor<f32>, tensor<2xf32>) {
 
 // -----
 
-// The result count disagrees with the trainable arguments.
-// expected-error @+1 {{dl-sgd: expected one gradient result per trainable argument}}
-func.func @loss_grad(%w: tensor<2xf32>, %v: tensor<2xf32>) -> (tensor<f32>, tensor<2xf32>) attributes {dl.num_primal_results = 1 : i64} {
+// The gradient count disagrees with the parameters.
+// expected-error @+1 {{dl-sgd: @loss_grad has 2 parameter arguments and 1 gradient results; it must come from dl-autodiff}}
+func.func @loss_grad(%w: tensor<2xf32> {dl.role = "parameter", dl.name = "w"},
+                     %v: tensor<2xf32> {dl.role = "parameter", dl.name = "v"})
+    -> (tensor<f32> {dl.role = "loss"}, tensor<2xf32> {dl.role = "gradient", dl.name = "w"}) {
   %c = dl.constant dense<1.0> : tensor<f32>
   %g = dl.constant dense<1.0> : tensor<2xf32>
   return %c, %g : tensor<f32>, tensor<2xf32>
@@ -32,8 +34,10 @@ func.func @loss_grad(%w: tensor<2xf32>, %v: tensor<2xf32>) -> (tensor<f32>, tens
 
 // -----
 
-// expected-error @+1 {{dl-sgd: expected one gradient result per trainable argument}}
-func.func @loss_grad(%w: tensor<2xf32>) -> (tensor<f32>, tensor<2xf32>) attributes {dl.num_primal_results = 5 : i64} {
+// Gradients pair with parameters by name.
+// expected-error @+1 {{dl-sgd: gradient result 'v' does not match parameter 'w' (argument #0)}}
+func.func @loss_grad(%w: tensor<2xf32> {dl.role = "parameter", dl.name = "w"})
+    -> (tensor<f32> {dl.role = "loss"}, tensor<2xf32> {dl.role = "gradient", dl.name = "v"}) {
   %c = dl.constant dense<1.0> : tensor<f32>
   %g = dl.constant dense<1.0> : tensor<2xf32>
   return %c, %g : tensor<f32>, tensor<2xf32>
@@ -41,9 +45,10 @@ func.func @loss_grad(%w: tensor<2xf32>) -> (tensor<f32>, tensor<2xf32>) attribut
 
 // -----
 
-// expected-error @+1 {{dl-sgd: @train_step already exists}}
 module {
-  func.func @loss_grad(%w: tensor<2xf32>) -> (tensor<f32>, tensor<2xf32>) attributes {dl.num_primal_results = 1 : i64} {
+  // expected-error @+1 {{dl-sgd: @train_step already exists}}
+  func.func @loss_grad(%w: tensor<2xf32> {dl.role = "parameter", dl.name = "w"})
+      -> (tensor<f32> {dl.role = "loss"}, tensor<2xf32> {dl.role = "gradient", dl.name = "w"}) {
     %c = dl.constant dense<1.0> : tensor<f32>
     %g = dl.constant dense<1.0> : tensor<2xf32>
     return %c, %g : tensor<f32>, tensor<2xf32>
@@ -57,9 +62,24 @@ module {
 
 // A gradient whose type differs from its parameter's is refused by dl-sgd,
 // not turned into a broadcasting update.
-// expected-error @+1 {{dl-sgd: gradient result #1 has type 'tensor<3xf32>' but its parameter (argument #0) has type 'tensor<2xf32>'}}
-func.func @loss_grad(%p: tensor<2xf32> {dl.trainable}) -> (tensor<f32>, tensor<3xf32>) attributes {dl.num_primal_results = 1 : i64} {
+// expected-error @+1 {{dl-sgd: gradient of 'p' has type 'tensor<3xf32>' but the parameter (argument #0) has type 'tensor<2xf32>'}}
+func.func @loss_grad(%p: tensor<2xf32> {dl.role = "parameter", dl.name = "p"})
+    -> (tensor<f32> {dl.role = "loss"}, tensor<3xf32> {dl.role = "gradient", dl.name = "p"}) {
   %l = dl.constant dense<0.0> : tensor<f32>
   %g = dl.constant dense<1.0> : tensor<3xf32>
   return %l, %g : tensor<f32>, tensor<3xf32>
+}
+
+// -----
+
+// One learning rate cannot serve f32 and f64 parameters.
+// expected-error @+1 {{dl-sgd: parameters of different element types ('f32', 'f64') share one learning rate}}
+func.func @loss_grad(%p: tensor<2xf32> {dl.role = "parameter", dl.name = "p"},
+                     %q: tensor<2xf64> {dl.role = "parameter", dl.name = "q"})
+    -> (tensor<f32> {dl.role = "loss"}, tensor<2xf32> {dl.role = "gradient", dl.name = "p"},
+        tensor<2xf64> {dl.role = "gradient", dl.name = "q"}) {
+  %l = dl.constant dense<0.0> : tensor<f32>
+  %g = dl.constant dense<1.0> : tensor<2xf32>
+  %h = dl.constant dense<1.0> : tensor<2xf64>
+  return %l, %g, %h : tensor<f32>, tensor<2xf32>, tensor<2xf64>
 }
