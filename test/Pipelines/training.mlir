@@ -1,13 +1,12 @@
 // RUN: dlc-opt %s --dlc-training-pipeline -split-input-file | FileCheck %s
 // RUN: dlc-opt %s --dlc-training-pipeline -split-input-file | FileCheck %s --check-prefix=LEFT
-// RUN: dlc-opt %s --dlc-training-pipeline="weight-decay=0.375" -split-input-file | FileCheck %s --check-prefix=WD
 
 // The pipeline `dlc train` runs: autodiff + SGD build @train_step, then
 // everything lowers to the LLVM dialect. Functions marked
 // llvm.emit_c_interface (the JIT marks every public one) get a C wrapper;
 // @loss_grad and @train_step inherit the mark from @loss.
 
-// No op of a dialect above LLVM survives (attributes such as dl.trainable may).
+// No op of a dialect above LLVM survives (attributes such as dl.role may).
 // LEFT-NOT: {{^ *(%[^ ]+ = )?"?(dl|linalg|tensor|bufferization|memref|arith|math|scf|cf|func|affine|vector)\.[a-z_]+}}
 
 // A two-layer MLP on 8 features, batch 4, 3 classes.
@@ -18,20 +17,21 @@
 // CHECK-LABEL: llvm.func @train_step(
 // CHECK:         llvm.call @malloc
 // CHECK:         llvm.return
-// Inputs x, t, w1, b1, w2, b2 and lr, then out-parameters for the loss and
-// the four updated parameters.
+// Inputs x, t, w1, b1, w2, b2, lr and weight_decay (roles survive
+// lowering), then out-parameters, with their roles, for the loss and the
+// four updated parameters.
 // CHECK-LABEL: llvm.func @_mlir_ciface_train_step(
-// CHECK-SAME:    %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr {dl.trainable}, %{{.*}}: !llvm.ptr {dl.trainable}, %{{.*}}: !llvm.ptr {dl.trainable}, %{{.*}}: !llvm.ptr {dl.trainable}, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr)
+// CHECK-SAME:    %{{.*}}: !llvm.ptr {dl.role = "input"}, %{{.*}}: !llvm.ptr {dl.role = "target"}, %{{.*}}: !llvm.ptr {dl.name = "w1", dl.role = "parameter"}, %{{.*}}: !llvm.ptr {dl.name = "b1", dl.role = "parameter"}, %{{.*}}: !llvm.ptr {dl.name = "w2", dl.role = "parameter"}, %{{.*}}: !llvm.ptr {dl.name = "b2", dl.role = "parameter"}, %{{.*}}: !llvm.ptr {dl.name = "lr", dl.role = "hyperparameter"}, %{{.*}}: !llvm.ptr {dl.name = "weight_decay", dl.role = "hyperparameter"}, %{{.*}}: !llvm.ptr {dl.role = "loss"}, %{{.*}}: !llvm.ptr {dl.name = "w1", dl.role = "parameter"}, %{{.*}}: !llvm.ptr {dl.name = "b1", dl.role = "parameter"}, %{{.*}}: !llvm.ptr {dl.name = "w2", dl.role = "parameter"}, %{{.*}}: !llvm.ptr {dl.name = "b2", dl.role = "parameter"})
 // CHECK-SAME:    attributes {llvm.emit_c_interface}
 // CHECK:         llvm.call @train_step(
 // CHECK-NOT:   dlc_rt_conv2d
 // CHECK:       {{^//[ ]-----}}
 
-// WD-LABEL: llvm.func @train_step(
-// WD:         llvm.mlir.constant(3.750000e-01 : f32) : f32
-func.func @loss(%x: tensor<4x8xf32>, %t: tensor<4xi32>,
-                %w1: tensor<6x8xf32> {dl.trainable}, %b1: tensor<6xf32> {dl.trainable},
-                %w2: tensor<3x6xf32> {dl.trainable}, %b2: tensor<3xf32> {dl.trainable})
+func.func @loss(%x: tensor<4x8xf32> {dl.role = "input"}, %t: tensor<4xi32> {dl.role = "target"},
+                %w1: tensor<6x8xf32> {dl.role = "parameter", dl.name = "w1"},
+                %b1: tensor<6xf32> {dl.role = "parameter", dl.name = "b1"},
+                %w2: tensor<3x6xf32> {dl.role = "parameter", dl.name = "w2"},
+                %b2: tensor<3xf32> {dl.role = "parameter", dl.name = "b2"})
     -> tensor<f32> attributes {llvm.emit_c_interface} {
   %0 = dl.matmul %x, %w1 transpose_rhs : tensor<4x8xf32>, tensor<6x8xf32> -> tensor<4x6xf32>
   %1 = dl.add %0, %b1 : tensor<4x6xf32>, tensor<6xf32> -> tensor<4x6xf32>
@@ -47,7 +47,7 @@ func.func @loss(%x: tensor<4x8xf32>, %t: tensor<4xi32>,
 // A small convolutional net: convolution and (overlapping, padded) pooling,
 // forward and backward, become calls of the oneDNN runtime through its C
 // interface. The input %x
-// is not trainable, so no conv2d_backward_data survives.
+// is not a parameter, so no conv2d_backward_data survives.
 // CHECK-DAG:   llvm.func @_mlir_ciface_dlc_rt_conv2d_fwd(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64, i64, i64, i64) attributes {llvm.emit_c_interface, sym_visibility = "private"}
 // CHECK-DAG:   llvm.func @_mlir_ciface_dlc_rt_conv2d_bwd_filter(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64, i64, i64, i64)
 // CHECK-DAG:   llvm.func @_mlir_ciface_dlc_rt_pool2d_fwd(!llvm.ptr, !llvm.ptr, i64, i64, i64, i64, i64, i64, i64)
@@ -61,8 +61,8 @@ func.func @loss(%x: tensor<4x8xf32>, %t: tensor<4xi32>,
 // CHECK-LABEL: llvm.func @_mlir_ciface_train_step(
 // CHECK-NOT:   dlc_rt_conv2d_bwd_data
 func.func @loss(%x: tensor<4x1x4x4xf32>, %t: tensor<4xi32>,
-                %k: tensor<2x1x3x3xf32> {dl.trainable},
-                %w: tensor<3x8xf32> {dl.trainable}, %b: tensor<3xf32> {dl.trainable})
+                %k: tensor<2x1x3x3xf32> {dl.role = "parameter"},
+                %w: tensor<3x8xf32> {dl.role = "parameter"}, %b: tensor<3xf32> {dl.role = "parameter"})
     -> tensor<f32> attributes {llvm.emit_c_interface} {
   %c = dl.conv2d %x, %k stride = [1, 1] padding = [1, 1] : tensor<4x1x4x4xf32>, tensor<2x1x3x3xf32> -> tensor<4x2x4x4xf32>
   %s = dl.sigmoid %c : tensor<4x2x4x4xf32>
