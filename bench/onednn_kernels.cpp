@@ -237,20 +237,32 @@ int main(int argc, char **argv) {
   };
   for (PoolLayer l : {PoolLayer{"pool1", 6, 28}, PoolLayer{"pool2", 16, 10}}) {
     Buffer x(batch, l.c, l.h, l.h), y(batch, l.c, l.h / 2, l.h / 2);
-    for (int64_t kind : {0, 1}) {
-      std::string variant = kind == 0 ? "max" : "avg";
-      report("pool2d_fwd", l.name, variant, batch, timeIt([&] {
-               _mlir_ciface_dlc_rt_pool2d_fwd(&x.desc, &y.desc, kind, 2, 2, 2, 2, 0, 0);
-             }),
-             0);
-      checkSlot("pool2d_fwd");
-      report("pool2d_bwd", l.name, variant, batch, timeIt([&] {
-               _mlir_ciface_dlc_rt_pool2d_bwd(&y.desc, &x.desc, &x.desc, kind, 2, 2, 2, 2,
-                                              0, 0);
-             }),
-             0);
-      checkSlot("pool2d_bwd");
-    }
+    // Max pooling's training forward also writes the arg-max workspace
+    // (one byte per output element) that its backward reads.
+    std::vector<int8_t> ws(size_t(batch * l.c * (l.h / 2) * (l.h / 2)));
+    dlc::rt::MemRefDesc<int8_t, 1> wsd{ws.data(), ws.data(), 0, {int64_t(ws.size())}, {1}};
+    report("max_pool2d_fwd", l.name, "inference", batch, timeIt([&] {
+             _mlir_ciface_dlc_rt_max_pool2d_fwd(&x.desc, &y.desc, 2, 2, 2, 2, 0, 0);
+           }),
+           0);
+    report("max_pool2d_fwd_train", l.name, "workspace", batch, timeIt([&] {
+             _mlir_ciface_dlc_rt_max_pool2d_fwd_train(&x.desc, &y.desc, &wsd, 2, 2, 2, 2, 0, 0);
+           }),
+           0);
+    report("max_pool2d_bwd", l.name, "workspace", batch, timeIt([&] {
+             _mlir_ciface_dlc_rt_max_pool2d_bwd(&y.desc, &wsd, &x.desc, 2, 2, 2, 2, 0, 0);
+           }),
+           0);
+    checkSlot("max_pool2d");
+    report("avg_pool2d_fwd", l.name, "", batch, timeIt([&] {
+             _mlir_ciface_dlc_rt_avg_pool2d_fwd(&x.desc, &y.desc, 2, 2, 2, 2, 0, 0);
+           }),
+           0);
+    report("avg_pool2d_bwd", l.name, "", batch, timeIt([&] {
+             _mlir_ciface_dlc_rt_avg_pool2d_bwd(&y.desc, &x.desc, &x.desc, 2, 2, 2, 2, 0, 0);
+           }),
+           0);
+    checkSlot("avg_pool2d");
   }
   return 0;
 }

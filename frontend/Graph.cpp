@@ -2,7 +2,7 @@
 #include "frontend/Graph.h"
 
 #include "frontend/Tensor.h"
-#include "frontend/nn/Module.h"
+#include "frontend/Parameter.h"
 #include "ir/DLOps.h"
 #include "ir/Roles.h"
 

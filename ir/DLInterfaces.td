@@ -25,4 +25,23 @@ def DifferentiableOpInterface : OpInterface<"DifferentiableOpInterface"> {
   ];
 }
 
+def RuntimeKernelOpInterface : OpInterface<"RuntimeKernelOpInterface"> {
+  let cppNamespace = "::dlc::dl";
+  let description = [{
+    An op a runtime kernel can run (oneDNN today). The kernel is declared in
+    `runtime/abi/Kernels.def`: its inputs are the op's operands in order, its
+    outputs the op's results in order, then the integer arguments this
+    interface returns. `dl-lower-to-runtime` checks the op against that
+    declaration (element types, ranks, counts) and replaces it by a call;
+    whether the runtime or linalg serves a given op is decided by one
+    function, `dlc::backendFor` (passes/lowering/Backend.h).
+  }];
+  let methods = [
+    InterfaceMethod<"The kernel's name in runtime/abi/Kernels.def.",
+      "::llvm::StringRef", "getKernelName">,
+    InterfaceMethod<"The kernel's integer arguments, in its order.",
+      "::llvm::SmallVector<int64_t>", "getKernelInts">
+  ];
+}
+
 #endif // DLC_IR_DLINTERFACES_TD

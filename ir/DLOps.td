@@ -15,9 +15,13 @@ include "mlir/IR/BuiltinAttributes.td"
 
 // Static shapes for now; ops are written against shape rules that a `?`
 // dimension can later be added to.
-def DL_F32Tensor : StaticShapeTensorOf<[F32]>;
-def DL_LabelTensor : StaticShapeTensorOf<[I32]>;
+// Element types come from the operands: f32 (the default), f64 (gradient
+// checks), bf16 (mixed precision); labels and token ids are i32 or i64.
+// Backends that lack a type say so when lowering, naming the op and type.
+def DL_FloatTensor : StaticShapeTensorOf<[F32, F64, BF16]>;
+def DL_LabelTensor : StaticShapeTensorOf<[I32, I64]>;
 def DL_Differentiable : DeclareOpInterfaceMethods<DifferentiableOpInterface>;
+def DL_RuntimeKernel : DeclareOpInterfaceMethods<RuntimeKernelOpInterface>;
 
 //===----------------------------------------------------------------------===//
 // Creation
@@ -43,9 +47,9 @@ def DL_ConstantOp : DL_Op<"constant", [ConstantLike, Pure,
 //===----------------------------------------------------------------------===//
 
 class DL_BinaryOp<string mnemonic> : DL_Op<mnemonic, [Pure, InferTypeOpAdaptor,
-    DL_Differentiable]> {
-  let arguments = (ins DL_F32Tensor:$lhs, DL_F32Tensor:$rhs);
-  let results = (outs DL_F32Tensor:$result);
+    AllElementTypesMatch<["lhs", "rhs", "result"]>, DL_Differentiable]> {
+  let arguments = (ins DL_FloatTensor:$lhs, DL_FloatTensor:$rhs);
+  let results = (outs DL_FloatTensor:$result);
   let assemblyFormat =
       "$lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)";
 }
@@ -93,8 +97,8 @@ class DL_UnaryOp<string mnemonic, string what> : DL_Op<mnemonic,
     %y = dl.}] # mnemonic # [{ %x : tensor<4x3xf32>
     ```
   }];
-  let arguments = (ins DL_F32Tensor:$input);
-  let results = (outs DL_F32Tensor:$result);
+  let arguments = (ins DL_FloatTensor:$input);
+  let results = (outs DL_FloatTensor:$result);
   let assemblyFormat = "$input attr-dict `:` type($input)";
 }
 
@@ -111,7 +115,8 @@ def DL_SignOp : DL_UnaryOp<"sign",
 // Contraction
 //===----------------------------------------------------------------------===//
 
-def DL_MatmulOp : DL_Op<"matmul", [Pure, InferTypeOpAdaptor, DL_Differentiable]> {
+def DL_MatmulOp : DL_Op<"matmul", [Pure, InferTypeOpAdaptor,
+    AllElementTypesMatch<["lhs", "rhs", "result"]>, DL_Differentiable, DL_RuntimeKernel]> {
   let summary = "Matrix product of two rank-2 tensors, optionally transposed.";
   let description = [{
     `result = op(lhs) · op(rhs)` where `op` transposes its operand when
@@ -121,9 +126,9 @@ def DL_MatmulOp : DL_Op<"matmul", [Pure, InferTypeOpAdaptor, DL_Differentiable]>
     %y = dl.matmul %x, %w transpose_rhs : tensor<256x400xf32>, tensor<120x400xf32> -> tensor<256x120xf32>
     ```
   }];
-  let arguments = (ins DL_F32Tensor:$lhs, DL_F32Tensor:$rhs,
+  let arguments = (ins DL_FloatTensor:$lhs, DL_FloatTensor:$rhs,
                        UnitAttr:$transpose_lhs, UnitAttr:$transpose_rhs);
-  let results = (outs DL_F32Tensor:$result);
+  let results = (outs DL_FloatTensor:$result);
   let assemblyFormat = [{
     $lhs `,` $rhs (`transpose_lhs` $transpose_lhs^)? (`transpose_rhs` $transpose_rhs^)?
     attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)
@@ -144,9 +149,9 @@ def DL_ReduceSumOp : DL_Op<"reduce_sum", [Pure, InferTypeOpAdaptor, DL_Different
     %t = dl.reduce_sum %x axes = [1] keepdims : tensor<256x10xf32> -> tensor<256x1xf32>
     ```
   }];
-  let arguments = (ins DL_F32Tensor:$input, DenseI64ArrayAttr:$axes,
+  let arguments = (ins DL_FloatTensor:$input, DenseI64ArrayAttr:$axes,
                        UnitAttr:$keepdims);
-  let results = (outs DL_F32Tensor:$result);
+  let results = (outs DL_FloatTensor:$result);
   let assemblyFormat = [{
     $input `axes` `=` $axes (`keepdims` $keepdims^)? attr-dict `:` type($input) `->` type($result)
   }];
@@ -160,8 +165,8 @@ def DL_SoftmaxOp : DL_Op<"softmax", [Pure, SameOperandsAndResultType, DL_Differe
     %p = dl.softmax %logits axis = 1 : tensor<256x10xf32>
     ```
   }];
-  let arguments = (ins DL_F32Tensor:$input, I64Attr:$axis);
-  let results = (outs DL_F32Tensor:$result);
+  let arguments = (ins DL_FloatTensor:$input, I64Attr:$axis);
+  let results = (outs DL_FloatTensor:$result);
   let assemblyFormat = "$input `axis` `=` $axis attr-dict `:` type($input)";
   let hasVerifier = 1;
 }
@@ -171,7 +176,7 @@ def DL_SoftmaxOp : DL_Op<"softmax", [Pure, SameOperandsAndResultType, DL_Differe
 //===----------------------------------------------------------------------===//
 
 def DL_OneHotOp : DL_Op<"one_hot", [Pure, InferTypeOpAdaptor]> {
-  let summary = "One-hot encoding of integer labels as f32.";
+  let summary = "One-hot encoding of integer labels as floats (f32 unless the result type says otherwise).";
   let description = [{
     `result[i..., c] = labels[i...] == c ? 1 : 0`. Labels outside
     `[0, classes)` give an all-zero row.
@@ -180,9 +185,13 @@ def DL_OneHotOp : DL_Op<"one_hot", [Pure, InferTypeOpAdaptor]> {
     ```
   }];
   let arguments = (ins DL_LabelTensor:$labels, I64Attr:$classes);
-  let results = (outs DL_F32Tensor:$result);
+  let results = (outs DL_FloatTensor:$result);
   let assemblyFormat =
       "$labels `classes` `=` $classes attr-dict `:` type($labels) `->` type($result)";
+  let extraClassDeclaration = [{
+    /// The inferred type is f32; any float element type of that shape is fine.
+    static bool isCompatibleReturnTypes(::mlir::TypeRange inferred, ::mlir::TypeRange actual);
+  }];
 }
 
 def DL_SoftmaxCrossEntropyOp : DL_Op<"softmax_cross_entropy",
@@ -196,8 +205,8 @@ def DL_SoftmaxCrossEntropyOp : DL_Op<"softmax_cross_entropy",
     %l = dl.softmax_cross_entropy %logits, %labels : tensor<256x10xf32>, tensor<256xi32> -> tensor<f32>
     ```
   }];
-  let arguments = (ins DL_F32Tensor:$logits, DL_LabelTensor:$labels);
-  let results = (outs 0DTensorOf<[F32]>:$result);
+  let arguments = (ins DL_FloatTensor:$logits, DL_LabelTensor:$labels);
+  let results = (outs 0DTensorOf<[F32, F64, BF16]>:$result);
   let assemblyFormat =
       "$logits `,` $labels attr-dict `:` type($logits) `,` type($labels) `->` type($result)";
 }
@@ -213,8 +222,8 @@ def DL_ReshapeOp : DL_Op<"reshape", [Pure, DL_Differentiable]> {
     %f = dl.reshape %x : tensor<256x16x5x5xf32> -> tensor<256x400xf32>
     ```
   }];
-  let arguments = (ins DL_F32Tensor:$input);
-  let results = (outs DL_F32Tensor:$result);
+  let arguments = (ins DL_FloatTensor:$input);
+  let results = (outs DL_FloatTensor:$result);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
   let hasVerifier = 1;
   let hasFolder = 1;
@@ -227,8 +236,8 @@ def DL_BroadcastToOp : DL_Op<"broadcast_to", [Pure, DL_Differentiable]> {
     %b = dl.broadcast_to %x : tensor<1x10xf32> -> tensor<256x10xf32>
     ```
   }];
-  let arguments = (ins DL_F32Tensor:$input);
-  let results = (outs DL_F32Tensor:$result);
+  let arguments = (ins DL_FloatTensor:$input);
+  let results = (outs DL_FloatTensor:$result);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
   let hasVerifier = 1;
   let hasFolder = 1;
@@ -238,7 +247,8 @@ def DL_BroadcastToOp : DL_Op<"broadcast_to", [Pure, DL_Differentiable]> {
 // Vision (NCHW activations, OIHW filters; run by oneDNN)
 //===----------------------------------------------------------------------===//
 
-def DL_Conv2dOp : DL_Op<"conv2d", [Pure, InferTypeOpAdaptor, DL_Differentiable]> {
+def DL_Conv2dOp : DL_Op<"conv2d", [Pure, InferTypeOpAdaptor,
+    AllElementTypesMatch<["input", "filter", "result"]>, DL_Differentiable, DL_RuntimeKernel]> {
   let summary = "2-D convolution (cross-correlation), NCHW × OIHW → NCHW.";
   let description = [{
     `stride` and `padding` are (H, W) pairs; padding is symmetric. Bias is a
@@ -248,16 +258,16 @@ def DL_Conv2dOp : DL_Op<"conv2d", [Pure, InferTypeOpAdaptor, DL_Differentiable]>
         : tensor<256x1x28x28xf32>, tensor<6x1x5x5xf32> -> tensor<256x6x28x28xf32>
     ```
   }];
-  let arguments = (ins DL_F32Tensor:$input, DL_F32Tensor:$filter,
+  let arguments = (ins DL_FloatTensor:$input, DL_FloatTensor:$filter,
                        DenseI64ArrayAttr:$stride, DenseI64ArrayAttr:$padding);
-  let results = (outs DL_F32Tensor:$result);
+  let results = (outs DL_FloatTensor:$result);
   let assemblyFormat = [{
     $input `,` $filter `stride` `=` $stride `padding` `=` $padding attr-dict
     `:` type($input) `,` type($filter) `->` type($result)
   }];
 }
 
-def DL_Conv2dBackwardDataOp : DL_Op<"conv2d_backward_data", [Pure]> {
+def DL_Conv2dBackwardDataOp : DL_Op<"conv2d_backward_data", [Pure, DL_RuntimeKernel]> {
   let summary = "Backward-only: gradient of conv2d with respect to its input.";
   let description = [{
     Produced by autodiff. The result type is the forward input's type (it is
@@ -267,9 +277,9 @@ def DL_Conv2dBackwardDataOp : DL_Op<"conv2d_backward_data", [Pure]> {
         : tensor<256x6x28x28xf32>, tensor<6x1x5x5xf32> -> tensor<256x1x28x28xf32>
     ```
   }];
-  let arguments = (ins DL_F32Tensor:$grad, DL_F32Tensor:$filter,
+  let arguments = (ins DL_FloatTensor:$grad, DL_FloatTensor:$filter,
                        DenseI64ArrayAttr:$stride, DenseI64ArrayAttr:$padding);
-  let results = (outs DL_F32Tensor:$result);
+  let results = (outs DL_FloatTensor:$result);
   let assemblyFormat = [{
     $grad `,` $filter `stride` `=` $stride `padding` `=` $padding attr-dict
     `:` type($grad) `,` type($filter) `->` type($result)
@@ -277,7 +287,7 @@ def DL_Conv2dBackwardDataOp : DL_Op<"conv2d_backward_data", [Pure]> {
   let hasVerifier = 1;
 }
 
-def DL_Conv2dBackwardFilterOp : DL_Op<"conv2d_backward_filter", [Pure]> {
+def DL_Conv2dBackwardFilterOp : DL_Op<"conv2d_backward_filter", [Pure, DL_RuntimeKernel]> {
   let summary = "Backward-only: gradient of conv2d with respect to its filter.";
   let description = [{
     ```mlir
@@ -285,9 +295,9 @@ def DL_Conv2dBackwardFilterOp : DL_Op<"conv2d_backward_filter", [Pure]> {
         : tensor<256x1x28x28xf32>, tensor<256x6x28x28xf32> -> tensor<6x1x5x5xf32>
     ```
   }];
-  let arguments = (ins DL_F32Tensor:$input, DL_F32Tensor:$grad,
+  let arguments = (ins DL_FloatTensor:$input, DL_FloatTensor:$grad,
                        DenseI64ArrayAttr:$stride, DenseI64ArrayAttr:$padding);
-  let results = (outs DL_F32Tensor:$result);
+  let results = (outs DL_FloatTensor:$result);
   let assemblyFormat = [{
     $input `,` $grad `stride` `=` $stride `padding` `=` $padding attr-dict
     `:` type($input) `,` type($grad) `->` type($result)
@@ -296,8 +306,8 @@ def DL_Conv2dBackwardFilterOp : DL_Op<"conv2d_backward_filter", [Pure]> {
 }
 
 class DL_Pool2dOp<string mnemonic, string kind> : DL_Op<mnemonic,
-    [Pure, InferTypeOpAdaptor, DL_Differentiable]> {
-  let summary = "2-D " # kind # " pooling over NCHW.";
+    [Pure, InferTypeOpAdaptor, DL_Differentiable, DL_RuntimeKernel]> {
+  let summary = "2-D " # kind # " pooling over NCHW (PyTorch `" # kind # "_pool2d`).";
   let description = [{
     Average pooling divides by the full window (padding counts as zeros, as
     in PyTorch's default `count_include_pad=True`).
@@ -306,63 +316,81 @@ class DL_Pool2dOp<string mnemonic, string kind> : DL_Op<mnemonic,
         : tensor<256x6x28x28xf32> -> tensor<256x6x14x14xf32>
     ```
   }];
-  let arguments = (ins DL_F32Tensor:$input, DenseI64ArrayAttr:$kernel,
+  let arguments = (ins DL_FloatTensor:$input, DenseI64ArrayAttr:$kernel,
                        DenseI64ArrayAttr:$stride, DenseI64ArrayAttr:$padding);
-  let results = (outs DL_F32Tensor:$result);
+  let results = (outs DL_FloatTensor:$result);
   let assemblyFormat = [{
     $input `kernel` `=` $kernel `stride` `=` $stride `padding` `=` $padding
     attr-dict `:` type($input) `->` type($result)
   }];
-  let extraClassDeclaration = [{
-    /// True when the windows tile the input exactly: stride = kernel, no
-    /// padding, H and W multiples of the kernel. Such pooling is a plain
-    /// loop nest (lowered to linalg, where it fuses); the rest runs on oneDNN.
-    bool windowsTileInput() {
-      auto shape = ::llvm::cast<::mlir::RankedTensorType>(getInput().getType()).getShape();
-      auto k = getKernel(), s = getStride(), p = getPadding();
-      return k.size() == 2 && s.size() == 2 && p.size() == 2 && k[0] == s[0] &&
-             k[1] == s[1] && p[0] == 0 && p[1] == 0 && shape[2] % k[0] == 0 &&
-             shape[3] % k[1] == 0;
-    }
-  }];
 }
-def DL_AvgPool2dOp : DL_Pool2dOp<"avg_pool2d", "average">;
+def DL_AvgPool2dOp : DL_Pool2dOp<"avg_pool2d", "avg">;
 def DL_MaxPool2dOp : DL_Pool2dOp<"max_pool2d", "max">;
 
-class DL_Pool2dBackwardOp<string mnemonic, string kind> : DL_Op<mnemonic,
-    [Pure, AllTypesMatch<["input", "result"]>]> {
-  let summary = "Backward-only: gradient of " # kind # " pooling.";
+def DL_MaxPool2dWithWorkspaceOp : DL_Op<"max_pool2d_with_workspace",
+    [Pure, InferTypeOpAdaptor, DL_RuntimeKernel]> {
+  let summary = "Backward-support: max pooling that also returns its workspace.";
   let description = [{
-    Takes the output cotangent and the forward input (for max pooling, to
-    find the arg-max; for average pooling, for its shape).
+    Produced by the VJP of `dl.max_pool2d`, which replaces the forward op by
+    this one: `workspace` is an opaque byte buffer (the arg-max of every
+    window, in the backend's encoding) that `dl.max_pool2d_backward` reads,
+    so the backward never recomputes the forward. Its size is
+    N·C·OH·OW bytes (4 bytes each when a window has more than 255 elements).
     ```mlir
-    %dx = dl.}] # mnemonic # [{ %dy, %x kernel = [2, 2] stride = [2, 2] padding = [0, 0]
+    %y, %ws = dl.max_pool2d_with_workspace %x kernel = [2, 2] stride = [2, 2] padding = [0, 0]
+        : tensor<8x6x28x28xf32> -> tensor<8x6x14x14xf32>, tensor<9408xi8>
+    ```
+  }];
+  let arguments = (ins DL_FloatTensor:$input, DenseI64ArrayAttr:$kernel,
+                       DenseI64ArrayAttr:$stride, DenseI64ArrayAttr:$padding);
+  let results = (outs DL_FloatTensor:$result, StaticShapeTensorOf<[I8]>:$workspace);
+  let assemblyFormat = [{
+    $input `kernel` `=` $kernel `stride` `=` $stride `padding` `=` $padding
+    attr-dict `:` type($input) `->` type($result) `,` type($workspace)
+  }];
+}
+
+def DL_AvgPool2dBackwardOp : DL_Op<"avg_pool2d_backward",
+    [Pure, AllTypesMatch<["input", "result"]>, DL_RuntimeKernel]> {
+  let summary = "Backward-only: gradient of average pooling.";
+  let description = [{
+    Takes the output cotangent and the forward input (for its shape).
+    ```mlir
+    %dx = dl.avg_pool2d_backward %dy, %x kernel = [2, 2] stride = [2, 2] padding = [0, 0]
         : tensor<256x6x14x14xf32>, tensor<256x6x28x28xf32> -> tensor<256x6x28x28xf32>
     ```
   }];
-  let arguments = (ins DL_F32Tensor:$grad, DL_F32Tensor:$input,
+  let arguments = (ins DL_FloatTensor:$grad, DL_FloatTensor:$input,
                        DenseI64ArrayAttr:$kernel, DenseI64ArrayAttr:$stride,
                        DenseI64ArrayAttr:$padding);
-  let results = (outs DL_F32Tensor:$result);
+  let results = (outs DL_FloatTensor:$result);
   let assemblyFormat = [{
     $grad `,` $input `kernel` `=` $kernel `stride` `=` $stride `padding` `=` $padding
     attr-dict `:` type($grad) `,` type($input) `->` type($result)
   }];
   let hasVerifier = 1;
-  let extraClassDeclaration = [{
-    /// True when the windows tile the input exactly: stride = kernel, no
-    /// padding, H and W multiples of the kernel. Such pooling is a plain
-    /// loop nest (lowered to linalg, where it fuses); the rest runs on oneDNN.
-    bool windowsTileInput() {
-      auto shape = ::llvm::cast<::mlir::RankedTensorType>(getInput().getType()).getShape();
-      auto k = getKernel(), s = getStride(), p = getPadding();
-      return k.size() == 2 && s.size() == 2 && p.size() == 2 && k[0] == s[0] &&
-             k[1] == s[1] && p[0] == 0 && p[1] == 0 && shape[2] % k[0] == 0 &&
-             shape[3] % k[1] == 0;
-    }
-  }];
 }
-def DL_AvgPool2dBackwardOp : DL_Pool2dBackwardOp<"avg_pool2d_backward", "average">;
-def DL_MaxPool2dBackwardOp : DL_Pool2dBackwardOp<"max_pool2d_backward", "max">;
+
+def DL_MaxPool2dBackwardOp : DL_Op<"max_pool2d_backward", [Pure, DL_RuntimeKernel]> {
+  let summary = "Backward-only: gradient of max pooling, from the forward's workspace.";
+  let description = [{
+    Routes each output cotangent to the arg-max of its window, which the
+    workspace of `dl.max_pool2d_with_workspace` records. The result type is
+    the forward input's.
+    ```mlir
+    %dx = dl.max_pool2d_backward %dy, %ws kernel = [2, 2] stride = [2, 2] padding = [0, 0]
+        : tensor<8x6x14x14xf32>, tensor<9408xi8> -> tensor<8x6x28x28xf32>
+    ```
+  }];
+  let arguments = (ins DL_FloatTensor:$grad, StaticShapeTensorOf<[I8]>:$workspace,
+                       DenseI64ArrayAttr:$kernel, DenseI64ArrayAttr:$stride,
+                       DenseI64ArrayAttr:$padding);
+  let results = (outs DL_FloatTensor:$result);
+  let assemblyFormat = [{
+    $grad `,` $workspace `kernel` `=` $kernel `stride` `=` $stride `padding` `=` $padding
+    attr-dict `:` type($grad) `,` type($workspace) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
 
 #endif // DLC_IR_DLOPS_TD

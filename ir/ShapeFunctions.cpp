@@ -160,4 +160,26 @@ ShapeOrError crossEntropy(llvm::ArrayRef<int64_t> logits, llvm::ArrayRef<int64_t
   return {{}, {}};
 }
 
+ShapeOrError maxPool2dWorkspace(llvm::ArrayRef<int64_t> output, llvm::ArrayRef<int64_t> kernel) {
+  if (output.size() != 4 || kernel.size() != 2)
+    return ShapeOrError::fail("max pooling workspace needs an (N,C,OH,OW) output and a 2-D kernel");
+  int64_t window = 0, bytes = 1;
+  if (__builtin_mul_overflow(kernel[0], kernel[1], &window))
+    return ShapeOrError::fail("max pooling window is too large");
+  for (int64_t d : output)
+    if (__builtin_mul_overflow(bytes, d, &bytes))
+      return ShapeOrError::fail("max pooling workspace is too large");
+  if (window > 255 && __builtin_mul_overflow(bytes, int64_t(4), &bytes))
+    return ShapeOrError::fail("max pooling workspace is too large");
+  return {{bytes}, {}};
+}
+
+bool windowsTileInput(llvm::ArrayRef<int64_t> input, llvm::ArrayRef<int64_t> kernel, llvm::ArrayRef<int64_t> stride,
+                      llvm::ArrayRef<int64_t> padding) {
+  return input.size() == 4 && kernel.size() == 2 && stride.size() == 2 && padding.size() == 2 &&
+         kernel[0] > 0 && kernel[1] > 0 && kernel[0] == stride[0] && kernel[1] == stride[1] &&
+         padding[0] == 0 && padding[1] == 0 && input[2] % kernel[0] == 0 &&
+         input[3] % kernel[1] == 0;
+}
+
 } // namespace dlc::dl::shape

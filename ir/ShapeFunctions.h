@@ -49,6 +49,14 @@ ShapeOrError conv2d(llvm::ArrayRef<int64_t> input, llvm::ArrayRef<int64_t> filte
 /// NCHW input, (KH, KW) window.
 ShapeOrError pool2d(llvm::ArrayRef<int64_t> input, llvm::ArrayRef<int64_t> kernel,
                     llvm::ArrayRef<int64_t> stride, llvm::ArrayRef<int64_t> padding);
+/// Bytes of max pooling's workspace for an (N,C,OH,OW) output: one byte per
+/// output element, four when a window has more than 255 elements (the
+/// arg-max no longer fits a byte). Fails on overflow.
+ShapeOrError maxPool2dWorkspace(llvm::ArrayRef<int64_t> output, llvm::ArrayRef<int64_t> kernel);
+/// True when pooling windows tile the input exactly: stride = kernel, no
+/// padding, H and W multiples of the kernel (a plain loop nest).
+bool windowsTileInput(llvm::ArrayRef<int64_t> input, llvm::ArrayRef<int64_t> kernel,
+                      llvm::ArrayRef<int64_t> stride, llvm::ArrayRef<int64_t> padding);
 /// labels (...) → (..., classes).
 ShapeOrError oneHot(llvm::ArrayRef<int64_t> labels, int64_t classes);
 /// logits (N, C) and labels (N) → scalar.

@@ -2,7 +2,7 @@
 #include "backends/cpu/JitModule.h"
 #include "backends/cpu/OpenMPShim.h"
 
-#include "backends/onednn/Errors.h"
+#include "runtime/abi/ErrorSlot.h"
 #include "backends/onednn/Symbols.h"
 #include "ir/Roles.h"
 

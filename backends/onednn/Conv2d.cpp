@@ -33,8 +33,8 @@ using Tag = memory::format_tag;
 struct ConvGeometry {
   int64_t n, c, h, w, o, kh, kw, oh, ow, sh, sw, ph, pw;
 
-  PrimitiveKey key(PrimitiveKey::Op op) const {
-    return {op, {n, c, h, w, o, kh, kw, oh, ow, sh, sw, ph, pw, 0}};
+  PrimitiveKey key(std::string_view kernel) const {
+    return {kernel, {n, c, h, w, o, kh, kw, oh, ow, sh, sw, ph, pw}};
   }
   memory::desc src() const { return {{n, c, h, w}, memory::data_type::f32, Tag::nchw}; }
   memory::desc weights() const {
@@ -170,7 +170,7 @@ struct ConvFwd {
 
 std::shared_ptr<const ConvFwd> convFwd(const ConvGeometry &g) {
   static PrimitiveCache<ConvFwd> cache;
-  return cache.getOrCreate(g.key(PrimitiveKey::Op::ConvFwd), [&] {
+  return cache.getOrCreate(g.key("conv2d_fwd"), [&] {
     dnnl::convolution_forward::desc d(dnnl::prop_kind::forward_training,
                                       dnnl::algorithm::convolution_direct,
                                       anyLayout(g.src()), anyLayout(g.weights()),
@@ -190,7 +190,7 @@ std::shared_ptr<const ConvFwd> convFwd(const ConvGeometry &g) {
 /// Operands in the order (dy, w, dx).
 std::shared_ptr<const ConvKernel> convBwdData(const ConvGeometry &g) {
   static PrimitiveCache<ConvKernel> cache;
-  return cache.getOrCreate(g.key(PrimitiveKey::Op::ConvBwdData), [&] {
+  return cache.getOrCreate(g.key("conv2d_bwd_data"), [&] {
     auto hint = convFwd(g);
     // See the file comment: a blocked dx with 1-2 channels is padded to 16.
     memory::desc dx = g.c <= 2 ? g.src() : anyLayout(g.src());
@@ -211,7 +211,7 @@ std::shared_ptr<const ConvKernel> convBwdData(const ConvGeometry &g) {
 /// Operands in the order (x, dy, dw).
 std::shared_ptr<const ConvKernel> convBwdFilter(const ConvGeometry &g) {
   static PrimitiveCache<ConvKernel> cache;
-  return cache.getOrCreate(g.key(PrimitiveKey::Op::ConvBwdFilter), [&] {
+  return cache.getOrCreate(g.key("conv2d_bwd_filter"), [&] {
     auto hint = convFwd(g);
     dnnl::convolution_backward_weights::desc d(
         dnnl::algorithm::convolution_direct, anyLayout(g.src()), anyLayout(g.weights()),

@@ -14,6 +14,8 @@
 #include <oneapi/dnnl/dnnl.hpp>
 
 #include <array>
+#include <string_view>
+#include <vector>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -43,25 +45,19 @@ dnnl::primitive_attr kernelAttr();
 void execute(const dnnl::primitive &prim, const dnnl::primitive_desc_base &pd,
              std::unordered_map<int, dnnl::memory> args);
 
-/// Identifies one cached primitive: the operation plus every size, stride and
-/// padding it was built for. Unused parameters stay zero.
+/// Identifies one cached primitive: the kernel (its Kernels.def name, a
+/// string literal, compared by content) plus every size and integer
+/// attribute it was built for, in any fixed order the kernel chooses.
 struct PrimitiveKey {
-  enum class Op : uint8_t {
-    ConvFwd,
-    ConvBwdData,
-    ConvBwdFilter,
-    PoolFwd,
-    PoolBwd,
-  };
-  Op op;
-  std::array<int64_t, 14> params{};
+  std::string_view kernel;
+  std::vector<int64_t> params;
 
   bool operator==(const PrimitiveKey &) const = default;
 };
 
 struct PrimitiveKeyHash {
   size_t operator()(const PrimitiveKey &k) const {
-    uint64_t h = 0xcbf29ce484222325ull ^ static_cast<uint64_t>(k.op);
+    uint64_t h = std::hash<std::string_view>()(k.kernel);
     for (int64_t v : k.params) h = (h ^ static_cast<uint64_t>(v)) * 0x100000001b3ull;
     return static_cast<size_t>(h);
   }

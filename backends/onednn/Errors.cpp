@@ -1,28 +1,11 @@
-//===- Errors.cpp - error slot for runtime kernels ------------------------===//
-
+//===- Errors.cpp - shapes in messages, zeroed outputs --------------------===//
 #include "backends/onednn/Errors.h"
 
 #include <fmt/format.h>
 
 #include <cstring>
-#include <optional>
-
-namespace {
-/// The pending error of this thread; empty when there is none.
-thread_local std::optional<std::string> pendingError;
-} // namespace
-
-extern "C" const char *dlc_rt_last_error(void) {
-  return pendingError ? pendingError->c_str() : nullptr;
-}
-
-extern "C" void dlc_rt_clear_error(void) { pendingError.reset(); }
 
 namespace dlc::rt {
-
-void recordError(std::string message) {
-  if (!pendingError) pendingError = std::move(message);
-}
 
 std::string formatShape(const MemRefDesc<float, 4> *d) {
   if (!d) return "<null>";

@@ -2,8 +2,11 @@
 //
 // Plain nchw memories, like Conv2d.cpp. Max-pooling backward needs the argmax
 // of every window, which oneDNN keeps in a "workspace" written by a
-// forward_training pass; compiled code does not carry it from the forward, so
-// the backward entry point recomputes the forward into per-thread scratch.
+// forward_training pass: max_pool2d_fwd_train returns it as an opaque byte
+// buffer (its size is the shape rule's `maxPool2dWorkspaceBytes`, checked
+// here against oneDNN's workspace descriptor) and max_pool2d_bwd reads it, so
+// the backward never recomputes the forward. Inference uses max_pool2d_fwd
+// (forward_inference, no workspace).
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,6 +19,7 @@ using dlc::rt::KernelError;
 using dlc::rt::MemRefDesc;
 using dnnl::memory;
 using Desc4 = MemRefDesc<float, 4>;
+using Bytes = MemRefDesc<int8_t, 1>;
 
 namespace dlc::rt::onednn {
 namespace {
@@ -29,8 +33,8 @@ enum PoolKind : int64_t { kMax = 0, kAvg = 1 };
 struct PoolGeometry {
   int64_t kind, n, c, h, w, oh, ow, kh, kw, sh, sw, ph, pw;
 
-  PrimitiveKey key(PrimitiveKey::Op op) const {
-    return {op, {kind, n, c, h, w, oh, ow, kh, kw, sh, sw, ph, pw, 0}};
+  PrimitiveKey key(std::string_view kernel) const {
+    return {kernel, {kind, n, c, h, w, oh, ow, kh, kw, sh, sw, ph, pw}};
   }
   dnnl::algorithm algorithm() const {
     return kind == kMax ? dnnl::algorithm::pooling_max
@@ -44,17 +48,15 @@ struct PoolGeometry {
 };
 
 struct PoolParams {
-  int64_t kind, kh, kw, sh, sw, ph, pw;
+  int64_t kh, kw, sh, sw, ph, pw;
 };
 
 /// Checks the pooling parameters and that `in` (N,C,H,W) and `out`
 /// (N,C,OH,OW) agree with them; throws a KernelError otherwise.
 PoolGeometry checkPool(const Desc4 *in, const char *inName, const Desc4 *out,
-                       const char *outName, const PoolParams &p) {
+                       const char *outName, const PoolParams &p, int64_t kind) {
   checkDense(in, inName);
   checkDense(out, outName);
-  if (p.kind != kMax && p.kind != kAvg)
-    throw KernelError(fmt::format("unknown pooling kind {} (0 = max, 1 = average)", p.kind));
   checkStridePad(p.sh, p.sw, p.ph, p.pw);
   if (p.kh < 1 || p.kw < 1 || p.kh >= (int64_t(1) << 31) || p.kw >= (int64_t(1) << 31))
     throw KernelError(fmt::format("kernel {}x{} must be at least 1x1", p.kh, p.kw));
@@ -76,12 +78,12 @@ PoolGeometry checkPool(const Desc4 *in, const char *inName, const Desc4 *out,
                                   "kernel, stride and padding, but is {}",
                                   outName, x[0], x[1], oh, ow, inName, formatShape(in),
                                   formatShape(out)));
-  return {p.kind, x[0], x[1], x[2], x[3], oh, ow, p.kh, p.kw, p.sh, p.sw, p.ph, p.pw};
+  return {kind, x[0], x[1], x[2], x[3], oh, ow, p.kh, p.kw, p.sh, p.sw, p.ph, p.pw};
 }
 
 std::string describePool(const PoolParams &p) {
-  return fmt::format("kind {} kernel ({},{}) stride ({},{}) pad ({},{})", p.kind, p.kh,
-                     p.kw, p.sh, p.sw, p.ph, p.pw);
+  return fmt::format("kernel ({},{}) stride ({},{}) pad ({},{})", p.kh, p.kw, p.sh, p.sw,
+                     p.ph, p.pw);
 }
 
 // --- cached primitives -------------------------------------------------------
@@ -90,11 +92,7 @@ struct PoolFwd {
   dnnl::pooling_forward::primitive_desc pd;
   dnnl::pooling_forward prim;
 };
-/// For max pooling also the forward_training primitive whose workspace the
-/// backward reads; for average pooling `fwdPrim` is empty.
 struct PoolBwd {
-  dnnl::pooling_forward::primitive_desc fwdPd;
-  dnnl::pooling_forward fwdPrim;
   dnnl::pooling_backward::primitive_desc pd;
   dnnl::pooling_backward prim;
 };
@@ -106,28 +104,89 @@ dnnl::pooling_forward::primitive_desc poolFwdPd(const PoolGeometry &g,
   return {d, kernelAttr(), cpuEngine()};
 }
 
-/// The forward of the forward entry point. forward_inference: it is never a
-/// hint for a backward (pool2d_bwd builds its own training forward) and, for
-/// max, needs no workspace.
-std::shared_ptr<const PoolFwd> poolFwd(const PoolGeometry &g) {
+/// forward_inference (no workspace) or forward_training (max: writes the
+/// workspace the backward reads).
+std::shared_ptr<const PoolFwd> poolFwd(const PoolGeometry &g, bool training) {
   static PrimitiveCache<PoolFwd> cache;
-  return cache.getOrCreate(g.key(PrimitiveKey::Op::PoolFwd), [&] {
-    auto pd = poolFwdPd(g, dnnl::prop_kind::forward_inference);
+  return cache.getOrCreate(g.key(training ? "pool2d_fwd_train" : "pool2d_fwd"), [&] {
+    auto pd = poolFwdPd(g, training ? dnnl::prop_kind::forward_training
+                                    : dnnl::prop_kind::forward_inference);
     return PoolFwd{pd, dnnl::pooling_forward(pd)};
   });
 }
 
 std::shared_ptr<const PoolBwd> poolBwd(const PoolGeometry &g) {
   static PrimitiveCache<PoolBwd> cache;
-  return cache.getOrCreate(g.key(PrimitiveKey::Op::PoolBwd), [&] {
-    auto fwdPd = poolFwdPd(g, dnnl::prop_kind::forward_training);
+  return cache.getOrCreate(g.key("pool2d_bwd"), [&] {
+    auto hint = poolFwd(g, /*training=*/true);
     dnnl::pooling_backward::desc d(g.algorithm(), g.src(), g.dst(), g.strides(),
                                    g.kernel(), g.padding(), g.padding());
-    dnnl::pooling_backward::primitive_desc pd(d, kernelAttr(), cpuEngine(), fwdPd);
-    dnnl::pooling_forward fwdPrim;
-    if (g.kind == kMax) fwdPrim = dnnl::pooling_forward(fwdPd);
-    return PoolBwd{fwdPd, fwdPrim, pd, dnnl::pooling_backward(pd)};
+    dnnl::pooling_backward::primitive_desc pd(d, kernelAttr(), cpuEngine(), hint->pd);
+    return PoolBwd{pd, dnnl::pooling_backward(pd)};
   });
+}
+
+/// Checks that `ws` is a dense byte buffer of the size oneDNN's workspace
+/// for this pooling needs.
+void checkWorkspace(const Bytes *ws, const dnnl::memory::desc &want) {
+  if (!ws || !ws->aligned || ws->strides[0] != 1)
+    throw KernelError("workspace must be a dense byte buffer");
+  if (static_cast<size_t>(ws->sizes[0]) != want.get_size())
+    throw KernelError(fmt::format("workspace has {} bytes but oneDNN needs {}", ws->sizes[0],
+                                  want.get_size()));
+}
+
+void forward(const char *entry, int64_t kind, Desc4 *x, Desc4 *y, Bytes *ws,
+             const PoolParams &p) {
+  guardedCall(
+      entry, y,
+      [&] {
+        return fmt::format("x {} y {} {}", formatShape(x), formatShape(y), describePool(p));
+      },
+      [&] {
+        PoolGeometry g = checkPool(x, "x", y, "y", p, kind);
+        if (y->numElements() == 0) return;
+        auto e = poolFwd(g, ws != nullptr);
+        std::unordered_map<int, memory> args{{DNNL_ARG_SRC, wrapUser(*x, Tag::nchw)},
+                                             {DNNL_ARG_DST, wrapUser(*y, Tag::nchw)}};
+        if (ws) {
+          checkWorkspace(ws, e->pd.workspace_desc());
+          args.emplace(DNNL_ARG_WORKSPACE,
+                       memory(e->pd.workspace_desc(), cpuEngine(), ws->data()));
+        }
+        execute(e->prim, e->pd, std::move(args));
+      });
+}
+
+/// dy (N,C,OH,OW) -> dx (N,C,H,W); `shapeOf` supplies (N,C,H,W) (dx itself
+/// for max pooling, x for average pooling).
+void backward(const char *entry, int64_t kind, Desc4 *dy, Desc4 *shapeOf, Bytes *ws,
+              Desc4 *dx, const PoolParams &p) {
+  guardedCall(
+      entry, dx,
+      [&] {
+        return fmt::format("dy {} dx {} {}", formatShape(dy), formatShape(dx),
+                           describePool(p));
+      },
+      [&] {
+        PoolGeometry g = checkPool(shapeOf, shapeOf == dx ? "dx" : "x", dy, "dy", p, kind);
+        checkDense(dx, "dx");
+        if (dx->sizes[0] != g.n || dx->sizes[1] != g.c || dx->sizes[2] != g.h ||
+            dx->sizes[3] != g.w)
+          throw KernelError(fmt::format("dx must have the shape of x {}, but is {}",
+                                        formatShape(shapeOf), formatShape(dx)));
+        if (dx->numElements() == 0) return;
+        auto e = poolBwd(g);
+        std::unordered_map<int, memory> args{
+            {DNNL_ARG_DIFF_DST, wrapUser(*dy, Tag::nchw)},
+            {DNNL_ARG_DIFF_SRC, wrapUser(*dx, Tag::nchw)}};
+        if (kind == kMax) {
+          checkWorkspace(ws, e->pd.workspace_desc());
+          args.emplace(DNNL_ARG_WORKSPACE,
+                       memory(e->pd.workspace_desc(), cpuEngine(), ws->data()));
+        }
+        execute(e->prim, e->pd, std::move(args));
+      });
 }
 
 } // namespace
@@ -135,63 +194,27 @@ std::shared_ptr<const PoolBwd> poolBwd(const PoolGeometry &g) {
 
 using namespace dlc::rt::onednn;
 
-// x is (N,C,H,W) -> y is (N,C,OH,OW).
-extern "C" void _mlir_ciface_dlc_rt_pool2d_fwd(Desc4 *x, Desc4 *y, int64_t kind,
-                                               int64_t kH, int64_t kW, int64_t strideH,
-                                               int64_t strideW, int64_t padH,
-                                               int64_t padW) {
-  PoolParams p{kind, kH, kW, strideH, strideW, padH, padW};
-  guardedCall(
-      "dlc_rt_pool2d_fwd", y,
-      [&] {
-        return fmt::format("x {} y {} {}", formatShape(x), formatShape(y),
-                           describePool(p));
-      },
-      [&] {
-        PoolGeometry g = checkPool(x, "x", y, "y", p);
-        if (y->numElements() == 0) return;
-        auto e = poolFwd(g);
-        execute(e->prim, e->pd, {{DNNL_ARG_SRC, wrapUser(*x, Tag::nchw)},
-                                      {DNNL_ARG_DST, wrapUser(*y, Tag::nchw)}});
-      });
+#define DLC_POOL_PARAMS int64_t kH, int64_t kW, int64_t sH, int64_t sW, int64_t pH, int64_t pW
+
+extern "C" void _mlir_ciface_dlc_rt_max_pool2d_fwd(Desc4 *x, Desc4 *y, DLC_POOL_PARAMS) {
+  forward("dlc_rt_max_pool2d_fwd", kMax, x, y, nullptr, {kH, kW, sH, sW, pH, pW});
 }
 
-// dy is (N,C,OH,OW), x is (N,C,H,W) -> dx is (N,C,H,W).
-extern "C" void _mlir_ciface_dlc_rt_pool2d_bwd(Desc4 *dy, Desc4 *x, Desc4 *dx,
-                                               int64_t kind, int64_t kH, int64_t kW,
-                                               int64_t strideH, int64_t strideW,
-                                               int64_t padH, int64_t padW) {
-  PoolParams p{kind, kH, kW, strideH, strideW, padH, padW};
-  guardedCall(
-      "dlc_rt_pool2d_bwd", dx,
-      [&] {
-        return fmt::format("dy {} x {} dx {} {}", formatShape(dy), formatShape(x),
-                           formatShape(dx), describePool(p));
-      },
-      [&] {
-        PoolGeometry g = checkPool(x, "x", dy, "dy", p);
-        checkDense(dx, "dx");
-        if (dx->sizes[0] != g.n || dx->sizes[1] != g.c || dx->sizes[2] != g.h ||
-            dx->sizes[3] != g.w)
-          throw KernelError(fmt::format("dx must have the shape of x {}, but is {}",
-                                        formatShape(x), formatShape(dx)));
-        if (dx->numElements() == 0) return;
-        auto e = poolBwd(g);
-        std::unordered_map<int, memory> args{
-            {DNNL_ARG_DIFF_DST, wrapUser(*dy, Tag::nchw)},
-            {DNNL_ARG_DIFF_SRC, wrapUser(*dx, Tag::nchw)}};
-        if (g.kind == kMax) {
-          // Recompute the forward to get the argmax workspace; its output is
-          // thrown away.
-          memory::desc wsDesc = e->fwdPd.workspace_desc();
-          memory::desc dstDesc = e->fwdPd.dst_desc();
-          memory ws(wsDesc, cpuEngine(), threadScratch(0, wsDesc.get_size()));
-          memory dst(dstDesc, cpuEngine(), threadScratch(1, dstDesc.get_size()));
-          execute(e->fwdPrim, e->fwdPd, {{DNNL_ARG_SRC, wrapUser(*x, Tag::nchw)},
-                                           {DNNL_ARG_DST, dst},
-                                           {DNNL_ARG_WORKSPACE, ws}});
-          args.emplace(DNNL_ARG_WORKSPACE, ws);
-        }
-        execute(e->prim, e->pd, std::move(args));
-      });
+extern "C" void _mlir_ciface_dlc_rt_max_pool2d_fwd_train(Desc4 *x, Desc4 *y, Bytes *ws,
+                                                         DLC_POOL_PARAMS) {
+  forward("dlc_rt_max_pool2d_fwd_train", kMax, x, y, ws, {kH, kW, sH, sW, pH, pW});
+}
+
+extern "C" void _mlir_ciface_dlc_rt_max_pool2d_bwd(Desc4 *dy, Bytes *ws, Desc4 *dx,
+                                                   DLC_POOL_PARAMS) {
+  backward("dlc_rt_max_pool2d_bwd", kMax, dy, dx, ws, dx, {kH, kW, sH, sW, pH, pW});
+}
+
+extern "C" void _mlir_ciface_dlc_rt_avg_pool2d_fwd(Desc4 *x, Desc4 *y, DLC_POOL_PARAMS) {
+  forward("dlc_rt_avg_pool2d_fwd", kAvg, x, y, nullptr, {kH, kW, sH, sW, pH, pW});
+}
+
+extern "C" void _mlir_ciface_dlc_rt_avg_pool2d_bwd(Desc4 *dy, Desc4 *x, Desc4 *dx,
+                                                   DLC_POOL_PARAMS) {
+  backward("dlc_rt_avg_pool2d_bwd", kAvg, dy, x, nullptr, dx, {kH, kW, sH, sW, pH, pW});
 }

@@ -1,5 +1,8 @@
 //===- Symbols.cpp - oneDNN kernel addresses for the JIT ------------------===//
-
+//
+// One entry per kernel of runtime/abi/Kernels.def, plus the error slot.
+//
+//===----------------------------------------------------------------------===//
 #include "backends/onednn/Symbols.h"
 #include "backends/onednn/Kernels.h"
 
@@ -8,19 +11,18 @@
 namespace dlc::rt {
 
 std::span<const RuntimeSymbol> oneDNNSymbols() {
-  static const std::array<RuntimeSymbol, 6> symbols = {{
-      {"_mlir_ciface_dlc_rt_conv2d_fwd",
-       reinterpret_cast<void *>(&_mlir_ciface_dlc_rt_conv2d_fwd)},
-      {"_mlir_ciface_dlc_rt_conv2d_bwd_data",
-       reinterpret_cast<void *>(&_mlir_ciface_dlc_rt_conv2d_bwd_data)},
-      {"_mlir_ciface_dlc_rt_conv2d_bwd_filter",
-       reinterpret_cast<void *>(&_mlir_ciface_dlc_rt_conv2d_bwd_filter)},
-      {"_mlir_ciface_dlc_rt_pool2d_fwd",
-       reinterpret_cast<void *>(&_mlir_ciface_dlc_rt_pool2d_fwd)},
-      {"_mlir_ciface_dlc_rt_pool2d_bwd",
-       reinterpret_cast<void *>(&_mlir_ciface_dlc_rt_pool2d_bwd)},
-      {"_mlir_ciface_dlc_rt_matmul", reinterpret_cast<void *>(&_mlir_ciface_dlc_rt_matmul)},
-  }};
+  static const RuntimeSymbol symbols[] = {
+#define DLC_IN(n, t, r)
+#define DLC_OUT(n, t, r)
+#define DLC_INT(n)
+#define DLC_KERNEL(name, summary, args)                                                  \
+  {"_mlir_ciface_dlc_rt_" #name, reinterpret_cast<void *>(&_mlir_ciface_dlc_rt_##name)},
+#include "runtime/abi/Kernels.def"
+#undef DLC_KERNEL
+#undef DLC_INT
+#undef DLC_OUT
+#undef DLC_IN
+  };
   return symbols;
 }
 

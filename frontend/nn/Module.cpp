@@ -73,4 +73,39 @@ void Module::initialize(uint64_t seed) {
   }
 }
 
+Tensor Module::forward(const Tensor &x) {
+  if (inDefaultForward_)
+    site().fail(description_, "the module defines neither forward(x) nor forwardMany(xs)");
+  inDefaultForward_ = true;
+  std::vector<Tensor> ys;
+  try {
+    ys = forwardMany({x});
+  } catch (...) {
+    inDefaultForward_ = false;
+    throw;
+  }
+  inDefaultForward_ = false;
+  if (ys.size() != 1)
+    site().fail(description_, "returns " + std::to_string(ys.size()) +
+                                  " tensors; call it with a list: module({x, ...})");
+  return ys[0];
+}
+
+std::vector<Tensor> Module::forwardMany(const std::vector<Tensor> &xs) {
+  if (inDefaultForward_)
+    site().fail(description_, "the module defines neither forward(x) nor forwardMany(xs)");
+  if (xs.size() != 1)
+    site().fail(description_, "takes one tensor, got " + std::to_string(xs.size()));
+  inDefaultForward_ = true;
+  Tensor y;
+  try {
+    y = forward(xs[0]);
+  } catch (...) {
+    inDefaultForward_ = false;
+    throw;
+  }
+  inDefaultForward_ = false;
+  return {y};
+}
+
 } // namespace dlc::nn

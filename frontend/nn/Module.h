@@ -1,4 +1,4 @@
-//===- Module.h - the base of every layer and model --------------*- C++ -*-===//
+//===- Module.h - the base of every layer and model -------------*- C++ -*-===//
 //
 // As in PyTorch's C++ frontend: parameters registered by name, named
 // submodules, forward() traced into dl IR. Each module remembers the source
@@ -9,6 +9,7 @@
 #pragma once
 
 #include "frontend/Error.h"
+#include "frontend/Parameter.h"
 #include "frontend/Tensor.h"
 #include "runtime/core/HostTensor.h"
 
@@ -21,18 +22,6 @@
 
 namespace dlc::nn {
 
-/// How a parameter is initialised.
-enum class Init { Zeros, XavierUniform, KaimingUniform };
-
-struct Parameter {
-  std::string localName; ///< as registered, e.g. "weight"
-  std::string name;      ///< full dotted name from the root module, e.g. "2.weight"
-  rt::HostTensor value;
-  Init init = Init::Zeros;
-  int64_t fanIn = 1, fanOut = 1;
-  Site site;          ///< where its module was constructed
-};
-
 class Sequential;
 
 class Module {
@@ -44,7 +33,15 @@ public:
 
   /// Traces forward(x) into the current Graph.
   Tensor operator()(const Tensor &x) { return forward(x); }
-  virtual Tensor forward(const Tensor &x) = 0;
+  /// Traces a module that takes or returns several tensors: attention
+  /// (q, k, v, valid_lens) -> y, an RNN (x, state) -> (y, state).
+  std::vector<Tensor> operator()(const std::vector<Tensor> &xs) { return forwardMany(xs); }
+
+  /// A module overrides one of the two. forward(x) defaults to forwardMany({x})
+  /// returning one tensor; forwardMany(xs) defaults to forward(xs[0]) for
+  /// exactly one input. Mismatched use is an error naming the module.
+  virtual Tensor forward(const Tensor &x);
+  virtual std::vector<Tensor> forwardMany(const std::vector<Tensor> &xs);
 
   /// Parameters of this module and its submodules; sets their dotted names
   /// relative to this module.
@@ -74,6 +71,7 @@ private:
   void collect(const std::string &prefix, std::vector<Parameter *> &out);
   std::string description_;
   std::source_location where_;
+  bool inDefaultForward_ = false; ///< breaks forward ↔ forwardMany recursion
   std::vector<std::unique_ptr<Parameter>> params_;
   std::vector<std::pair<std::string, std::shared_ptr<Module>>> children_;
 };

@@ -48,4 +48,9 @@ LogicalResult MatmulOp::buildVJP(OpBuilder &b, ValueRange gs, SmallVectorImpl<Va
   return success();
 }
 
+StringRef MatmulOp::getKernelName() { return "matmul"; }
+SmallVector<int64_t> MatmulOp::getKernelInts() {
+  return {getTransposeLhs() ? 1 : 0, getTransposeRhs() ? 1 : 0};
+}
+
 } // namespace dlc::dl

@@ -18,7 +18,13 @@ LogicalResult SoftmaxCrossEntropyOp::inferReturnTypes(MLIRContext *ctx,
                                                       std::optional<Location> loc, Adaptor a,
                                                       SmallVectorImpl<Type> &types) {
   return inferred(loc, shape::crossEntropy(shapeOf(a.getLogits()), shapeOf(a.getLabels())),
-                  Float32Type::get(ctx), types);
+                  tensorType(a.getLogits()).getElementType(), types);
+}
+
+bool OneHotOp::isCompatibleReturnTypes(TypeRange inferred, TypeRange actual) {
+  if (inferred.size() != 1 || actual.size() != 1) return false;
+  auto i = dyn_cast<RankedTensorType>(inferred[0]), a = dyn_cast<RankedTensorType>(actual[0]);
+  return i && a && i.getShape() == a.getShape() && isa<FloatType>(a.getElementType());
 }
 
 // loss = mean_n(lse(x_n) - x_n[t_n]): dx = (softmax(x) - one_hot(t)) * g / N.

@@ -38,7 +38,7 @@ LogicalResult SoftmaxOp::buildVJP(OpBuilder &b, ValueRange gs, SmallVectorImpl<V
   Value gy = binary<MulOp>(b, loc, gs[0], y);
   SmallVector<int64_t> axes{static_cast<int64_t>(getAxis())};
   shape::ShapeOrError kept = shape::reduce(shapeOf(y), axes, /*keepdims=*/true);
-  Value s = ReduceSumOp::create(b, loc, RankedTensorType::get(kept.shape, b.getF32Type()), gy,
+  Value s = ReduceSumOp::create(b, loc, RankedTensorType::get(kept.shape, tensorType(y).getElementType()), gy,
                                 b.getDenseI64ArrayAttr(axes), /*keepdims=*/true);
   grads.push_back(binary<MulOp>(b, loc, y, binary<SubOp>(b, loc, gs[0], s)));
   return success();

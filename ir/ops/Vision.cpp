@@ -87,17 +87,80 @@ static LogicalResult poolVJP(ForwardOp op, OpBuilder &b, ValueRange gs,
 LogicalResult AvgPool2dOp::buildVJP(OpBuilder &b, ValueRange gs, SmallVectorImpl<Value> &grads) {
   return poolVJP<AvgPool2dBackwardOp>(*this, b, gs, grads);
 }
+
+// The backward reads the forward's arg-max workspace: the rule replaces this
+// op (in the gradient function being built) by max_pool2d_with_workspace,
+// computed once where the forward was, and feeds its workspace to
+// max_pool2d_backward.
 LogicalResult MaxPool2dOp::buildVJP(OpBuilder &b, ValueRange gs, SmallVectorImpl<Value> &grads) {
-  return poolVJP<MaxPool2dBackwardOp>(*this, b, gs, grads);
+  OpBuilder here(getOperation());
+  auto training = MaxPool2dWithWorkspaceOp::create(here, getLoc(), getInput(), getKernel(),
+                                                   getStride(), getPadding());
+  getResult().replaceAllUsesWith(training.getResult());
+  grads.push_back(MaxPool2dBackwardOp::create(b, getLoc(), tensorType(getInput()), gs[0],
+                                              training.getWorkspace(), getKernel(),
+                                              getStride(), getPadding()));
+  return success();
 }
 
-template <typename BackwardOp>
-static LogicalResult verifyPoolBackward(BackwardOp op) {
-  return check(op, checkForward(shape::pool2d(shapeOf(op.getInput()), op.getKernel(),
-                                              op.getStride(), op.getPadding()),
-                                shapeOf(op.getGrad()), "gradient"));
+LogicalResult MaxPool2dWithWorkspaceOp::inferReturnTypes(MLIRContext *ctx,
+                                                         std::optional<Location> loc, Adaptor a,
+                                                         SmallVectorImpl<Type> &types) {
+  shape::ShapeOrError y =
+      shape::pool2d(shapeOf(a.getInput()), a.getKernel(), a.getStride(), a.getPadding());
+  if (!y.ok()) return inferred(loc, y, tensorType(a.getInput()).getElementType(), types);
+  shape::ShapeOrError ws = shape::maxPool2dWorkspace(y.shape, a.getKernel());
+  if (failed(inferred(loc, y, tensorType(a.getInput()).getElementType(), types)))
+    return failure();
+  return inferred(loc, ws, IntegerType::get(ctx, 8), types);
 }
-LogicalResult AvgPool2dBackwardOp::verify() { return verifyPoolBackward(*this); }
-LogicalResult MaxPool2dBackwardOp::verify() { return verifyPoolBackward(*this); }
+
+LogicalResult AvgPool2dBackwardOp::verify() {
+  return check(*this, checkForward(shape::pool2d(shapeOf(getInput()), getKernel(), getStride(),
+                                                 getPadding()),
+                                   shapeOf(getGrad()), "gradient"));
+}
+
+LogicalResult MaxPool2dBackwardOp::verify() {
+  ArrayRef<int64_t> dx = shapeOf(getResult());
+  if (std::string e = checkForward(shape::pool2d(dx, getKernel(), getStride(), getPadding()),
+                                   shapeOf(getGrad()), "gradient");
+      !e.empty())
+    return check(*this, e);
+  shape::ShapeOrError ws = shape::maxPool2dWorkspace(shapeOf(getGrad()), getKernel());
+  return check(*this, checkForward(ws, shapeOf(getWorkspace()), "workspace"));
+}
+
+//===----------------------------------------------------------------------===//
+// Runtime kernels (runtime/abi/Kernels.def)
+//===----------------------------------------------------------------------===//
+
+template <typename OpTy>
+static SmallVector<int64_t> convInts(OpTy op) {
+  auto s = op.getStride(), p = op.getPadding();
+  return {s[0], s[1], p[0], p[1]};
+}
+template <typename OpTy>
+static SmallVector<int64_t> poolInts(OpTy op) {
+  auto k = op.getKernel(), s = op.getStride(), p = op.getPadding();
+  return {k[0], k[1], s[0], s[1], p[0], p[1]};
+}
+
+StringRef Conv2dOp::getKernelName() { return "conv2d_fwd"; }
+SmallVector<int64_t> Conv2dOp::getKernelInts() { return convInts(*this); }
+StringRef Conv2dBackwardDataOp::getKernelName() { return "conv2d_bwd_data"; }
+SmallVector<int64_t> Conv2dBackwardDataOp::getKernelInts() { return convInts(*this); }
+StringRef Conv2dBackwardFilterOp::getKernelName() { return "conv2d_bwd_filter"; }
+SmallVector<int64_t> Conv2dBackwardFilterOp::getKernelInts() { return convInts(*this); }
+StringRef MaxPool2dOp::getKernelName() { return "max_pool2d_fwd"; }
+SmallVector<int64_t> MaxPool2dOp::getKernelInts() { return poolInts(*this); }
+StringRef MaxPool2dWithWorkspaceOp::getKernelName() { return "max_pool2d_fwd_train"; }
+SmallVector<int64_t> MaxPool2dWithWorkspaceOp::getKernelInts() { return poolInts(*this); }
+StringRef MaxPool2dBackwardOp::getKernelName() { return "max_pool2d_bwd"; }
+SmallVector<int64_t> MaxPool2dBackwardOp::getKernelInts() { return poolInts(*this); }
+StringRef AvgPool2dOp::getKernelName() { return "avg_pool2d_fwd"; }
+SmallVector<int64_t> AvgPool2dOp::getKernelInts() { return poolInts(*this); }
+StringRef AvgPool2dBackwardOp::getKernelName() { return "avg_pool2d_bwd"; }
+SmallVector<int64_t> AvgPool2dBackwardOp::getKernelInts() { return poolInts(*this); }
 
 } // namespace dlc::dl

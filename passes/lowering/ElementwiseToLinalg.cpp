@@ -41,20 +41,20 @@ template <> Value scalar<dl::TanhOp>(OpBuilder &b, Location loc, ValueRange a) {
 }
 // σ(x) = 1 / (1 + e^-x)
 template <> Value scalar<dl::SigmoidOp>(OpBuilder &b, Location loc, ValueRange a) {
-  Value one = f32(b, loc, 1.0f);
+  Value one = floatLike(b, loc, a[0], 1.0);
   Value e = math::ExpOp::create(b, loc, arith::NegFOp::create(b, loc, a[0]));
   return arith::DivFOp::create(b, loc, one, arith::AddFOp::create(b, loc, one, e));
 }
 template <> Value scalar<dl::ReluOp>(OpBuilder &b, Location loc, ValueRange a) {
-  return arith::MaxNumFOp::create(b, loc, a[0], f32(b, loc, 0.0f));
+  return arith::MaxNumFOp::create(b, loc, a[0], floatLike(b, loc, a[0], 0.0));
 }
 // sign(x) = (x > 0) - (x < 0): 0 at 0.
 template <> Value scalar<dl::SignOp>(OpBuilder &b, Location loc, ValueRange a) {
-  Value zero = f32(b, loc, 0.0f);
+  Value zero = floatLike(b, loc, a[0], 0.0);
   Value pos = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, a[0], zero);
   Value neg = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, a[0], zero);
-  Value p = arith::UIToFPOp::create(b, loc, b.getF32Type(), pos);
-  Value n = arith::UIToFPOp::create(b, loc, b.getF32Type(), neg);
+  Value p = arith::UIToFPOp::create(b, loc, a[0].getType(), pos);
+  Value n = arith::UIToFPOp::create(b, loc, a[0].getType(), neg);
   return arith::SubFOp::create(b, loc, p, n);
 }
 

@@ -11,9 +11,10 @@ Value empty(OpBuilder &b, Location loc, RankedTensorType type) {
   return tensor::EmptyOp::create(b, loc, type.getShape(), type.getElementType());
 }
 
-Value filled(OpBuilder &b, Location loc, RankedTensorType type, float value) {
+Value filled(OpBuilder &b, Location loc, RankedTensorType type, double value) {
   Value init = empty(b, loc, type);
-  return linalg::FillOp::create(b, loc, ValueRange{f32(b, loc, value)}, ValueRange{init})
+  Value v = floatConst(b, loc, type.getElementType(), value);
+  return linalg::FillOp::create(b, loc, ValueRange{v}, ValueRange{init})
       .getResult(0);
 }
 
@@ -49,6 +50,14 @@ Value accumulate(OpBuilder &b, Location loc, Value acc, Value x) {
 
 Value f32(OpBuilder &b, Location loc, float value) {
   return arith::ConstantOp::create(b, loc, b.getF32FloatAttr(value));
+}
+
+Value floatConst(OpBuilder &b, Location loc, Type type, double value) {
+  return arith::ConstantOp::create(b, loc, b.getFloatAttr(type, value));
+}
+
+Value floatLike(OpBuilder &b, Location loc, Value like, double value) {
+  return floatConst(b, loc, like.getType(), value);
 }
 
 } // namespace dlc::lowering

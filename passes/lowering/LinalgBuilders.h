@@ -14,7 +14,7 @@ mlir::Value empty(mlir::OpBuilder &b, mlir::Location loc, mlir::RankedTensorType
 
 /// `tensor.empty` filled with `value`.
 mlir::Value filled(mlir::OpBuilder &b, mlir::Location loc, mlir::RankedTensorType type,
-                   float value);
+                   double value);
 
 /// The map reading an operand of `operand` type inside a loop nest over
 /// `resultShape`, numpy-broadcast: trailing dims align, size-1 dims that the
@@ -38,5 +38,9 @@ mlir::Value accumulate(mlir::OpBuilder &b, mlir::Location loc, mlir::Value acc, 
 
 /// f32 constant scalar.
 mlir::Value f32(mlir::OpBuilder &b, mlir::Location loc, float value);
+/// Scalar float constant of type `type` (f32, f64, bf16, ...).
+mlir::Value floatConst(mlir::OpBuilder &b, mlir::Location loc, mlir::Type type, double value);
+/// Scalar float constant of the same type as the scalar `like`.
+mlir::Value floatLike(mlir::OpBuilder &b, mlir::Location loc, mlir::Value like, double value);
 
 } // namespace dlc::lowering

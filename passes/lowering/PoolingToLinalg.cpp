@@ -1,11 +1,13 @@
 //===- PoolingToLinalg.cpp - tiling average pooling → linalg --------------===//
 //
 // Only average pooling whose windows tile the input (stride = kernel, no
-// padding; `windowsTileInput()`): then forward is a windowed sum and backward
-// spreads each output cotangent evenly over its own window, with no overlap.
-// Other pooling is lowered to oneDNN calls by dl-lower-to-runtime.
+// padding; `backendFor` routes exactly those here): then forward is a
+// windowed sum and backward spreads each output cotangent evenly over its own
+// window, with no overlap. Other pooling is lowered to oneDNN calls by
+// dl-lower-to-runtime.
 //
 //===----------------------------------------------------------------------===//
+#include "passes/lowering/Backend.h"
 #include "passes/lowering/LinalgBuilders.h"
 #include "passes/lowering/PopulatePatterns.h"
 
@@ -26,7 +28,7 @@ struct Window {
 /// input (those pools run on oneDNN via dl-lower-to-runtime).
 template <typename OpTy>
 FailureOr<Window> tilingWindow(OpTy op, PatternRewriter &rw) {
-  if (!op.windowsTileInput())
+  if (backendFor(op) != Backend::Linalg)
     return rw.notifyMatchFailure(op, "windows overlap or pad: needs dl-lower-to-runtime");
   int64_t kh = op.getKernel()[0], kw = op.getKernel()[1];
   return Window{kh, kw, 1.0f / float(kh * kw)};
@@ -47,13 +49,13 @@ struct AvgPoolToGeneric : OpRewritePattern<dl::AvgPool2dOp> {
     AffineMap in = AffineMap::get(6, 0, {d(0), d(1), d(2) * kh + d(4), d(3) * kw + d(5)}, ctx);
     AffineMap res = AffineMap::get(6, 0, {d(0), d(1), d(2), d(3)}, ctx);
     // The window sizes only bound the loops: an empty (kh, kw) operand.
-    Value window = tensor::EmptyOp::create(rw, loc, ArrayRef<int64_t>{kh, kw}, rw.getF32Type());
+    Value window = tensor::EmptyOp::create(rw, loc, ArrayRef<int64_t>{kh, kw}, out.getElementType());
     AffineMap win = AffineMap::get(6, 0, {d(4), d(5)}, ctx);
     auto generic = linalg::GenericOp::create(
         rw, loc, out, ValueRange{op.getInput(), window}, ValueRange{filled(rw, loc, out, 0.0f)},
         ArrayRef<AffineMap>{in, win, res}, iterators(6, SmallVector<int64_t>{4, 5}),
         [scale](OpBuilder &b, Location l, ValueRange a) {
-          Value v = arith::MulFOp::create(b, l, a[0], f32(b, l, scale));
+          Value v = arith::MulFOp::create(b, l, a[0], floatLike(b, l, a[0], scale));
           linalg::YieldOp::create(b, l, ValueRange{accumulate(b, l, a[2], v)});
         });
     rw.replaceOp(op, generic.getResults());
@@ -77,7 +79,7 @@ struct AvgPoolBackwardToGeneric : OpRewritePattern<dl::AvgPool2dBackwardOp> {
         rw, loc, out, ValueRange{op.getGrad()}, ValueRange{empty(rw, loc, out)},
         ArrayRef<AffineMap>{dy, rw.getMultiDimIdentityMap(4)}, iterators(4),
         [scale](OpBuilder &b, Location l, ValueRange a) {
-          linalg::YieldOp::create(b, l, ValueRange{arith::MulFOp::create(b, l, a[0], f32(b, l, scale))});
+          linalg::YieldOp::create(b, l, ValueRange{arith::MulFOp::create(b, l, a[0], floatLike(b, l, a[0], scale))});
         });
     rw.replaceOp(op, generic.getResults());
     return success();

@@ -47,15 +47,16 @@ func.func @mul$wrong_result_rank(%a: tensor<f32>, %b: tensor<3xf32>) {
 // -----
 
 func.func @add$i32(%a: tensor<2x3xi32>, %b: tensor<3xi32>) {
-  // expected-error @+1 {{'dl.add' op operand #0 must be statically shaped tensor of 32-bit float values, but got 'tensor<2x3xi32>'}}
+  // expected-error @+1 {{'dl.add' op operand #0 must be statically shaped tensor of 32-bit float or 64-bit float or bfloat16 type values, but got 'tensor<2x3xi32>'}}
   %0 = dl.add %a, %b : tensor<2x3xi32>, tensor<3xi32> -> tensor<2x3xi32>
   return
 }
 
 // -----
 
-func.func @div$f64(%a: tensor<3xf32>, %b: tensor<3xf64>) {
-  // expected-error @+1 {{'dl.div' op operand #1 must be statically shaped tensor of 32-bit float values, but got 'tensor<3xf64>'}}
+// Element types come from the operands, but they must agree.
+func.func @div$mixed_types(%a: tensor<3xf32>, %b: tensor<3xf64>) {
+  // expected-error @+1 {{'dl.div' op failed to verify that all of {lhs, rhs, result} have same element type}}
   %0 = dl.div %a, %b : tensor<3xf32>, tensor<3xf64> -> tensor<3xf32>
   return
 }
@@ -238,7 +239,7 @@ func.func @one_hot$negative_classes(%t: tensor<4xi32>) {
 // -----
 
 func.func @one_hot$f32_labels(%t: tensor<4xf32>) {
-  // expected-error @+1 {{'dl.one_hot' op operand #0 must be statically shaped tensor of 32-bit signless integer values, but got 'tensor<4xf32>'}}
+  // expected-error @+1 {{'dl.one_hot' op operand #0 must be statically shaped tensor of 32-bit signless integer or 64-bit signless integer values, but got 'tensor<4xf32>'}}
   %0 = dl.one_hot %t classes = 3 : tensor<4xf32> -> tensor<4x3xf32>
   return
 }
@@ -273,7 +274,7 @@ func.func @softmax_cross_entropy$logits_rank(%x: tensor<10xf32>, %t: tensor<10xi
 // -----
 
 func.func @softmax_cross_entropy$f32_labels(%x: tensor<4x10xf32>, %t: tensor<4xf32>) {
-  // expected-error @+1 {{'dl.softmax_cross_entropy' op operand #1 must be statically shaped tensor of 32-bit signless integer values, but got 'tensor<4xf32>'}}
+  // expected-error @+1 {{'dl.softmax_cross_entropy' op operand #1 must be statically shaped tensor of 32-bit signless integer or 64-bit signless integer values, but got 'tensor<4xf32>'}}
   %0 = dl.softmax_cross_entropy %x, %t : tensor<4x10xf32>, tensor<4xf32> -> tensor<f32>
   return
 }
@@ -281,7 +282,7 @@ func.func @softmax_cross_entropy$f32_labels(%x: tensor<4x10xf32>, %t: tensor<4xf
 // -----
 
 func.func @softmax_cross_entropy$not_scalar(%x: tensor<4x10xf32>, %t: tensor<4xi32>) {
-  // expected-error @+1 {{'dl.softmax_cross_entropy' op result #0 must be 0D tensor of 32-bit float values, but got 'tensor<1xf32>'}}
+  // expected-error @+1 {{'dl.softmax_cross_entropy' op result #0 must be 0D tensor of 32-bit float or 64-bit float or bfloat16 type values, but got 'tensor<1xf32>'}}
   %0 = dl.softmax_cross_entropy %x, %t : tensor<4x10xf32>, tensor<4xi32> -> tensor<1xf32>
   return
 }
@@ -496,17 +497,34 @@ func.func @avg_pool2d_backward$grad_shape(%dy: tensor<1x3x3x3xf32>, %x: tensor<1
 
 // -----
 
-func.func @max_pool2d_backward$grad_shape(%dy: tensor<1x3x4x4xf32>, %x: tensor<1x3x8x8xf32>) {
+func.func @max_pool2d_backward$grad_shape(%dy: tensor<1x3x4x4xf32>, %ws: tensor<48xi8>) {
   // expected-error @+1 {{'dl.max_pool2d_backward' op gradient shape [1, 3, 4, 4] does not match the forward output shape [1, 3, 3, 3]}}
-  %0 = dl.max_pool2d_backward %dy, %x kernel = [3, 3] stride = [2, 2] padding = [0, 0] : tensor<1x3x4x4xf32>, tensor<1x3x8x8xf32> -> tensor<1x3x8x8xf32>
+  %0 = dl.max_pool2d_backward %dy, %ws kernel = [3, 3] stride = [2, 2] padding = [0, 0] : tensor<1x3x4x4xf32>, tensor<48xi8> -> tensor<1x3x8x8xf32>
   return
 }
 
 // -----
 
-func.func @max_pool2d_backward$result_type(%dy: tensor<1x3x4x4xf32>, %x: tensor<1x3x8x8xf32>) {
-  // expected-error @+1 {{'dl.max_pool2d_backward' op failed to verify that all of {input, result} have same type}}
-  %0 = "dl.max_pool2d_backward"(%dy, %x) <{kernel = array<i64: 2, 2>, padding = array<i64: 0, 0>, stride = array<i64: 2, 2>}> : (tensor<1x3x4x4xf32>, tensor<1x3x8x8xf32>) -> tensor<1x3x8x9xf32>
+func.func @max_pool2d_backward$workspace_size(%dy: tensor<1x3x4x4xf32>, %ws: tensor<47xi8>) {
+  // expected-error @+1 {{'dl.max_pool2d_backward' op workspace shape [47] does not match the forward output shape [48]}}
+  %0 = dl.max_pool2d_backward %dy, %ws kernel = [2, 2] stride = [2, 2] padding = [0, 0] : tensor<1x3x4x4xf32>, tensor<47xi8> -> tensor<1x3x8x8xf32>
+  return
+}
+
+// -----
+
+func.func @max_pool2d_with_workspace$size(%x: tensor<1x3x8x8xf32>) {
+  // expected-error @+2 {{'dl.max_pool2d_with_workspace' op failed to infer returned types}}
+  // expected-error @+1 {{'dl.max_pool2d_with_workspace' op inferred type(s) 'tensor<1x3x4x4xf32>', 'tensor<48xi8>' are incompatible with return type(s) of operation 'tensor<1x3x4x4xf32>', 'tensor<47xi8>'}}
+  %y, %ws = "dl.max_pool2d_with_workspace"(%x) <{kernel = array<i64: 2, 2>, padding = array<i64: 0, 0>, stride = array<i64: 2, 2>}> : (tensor<1x3x8x8xf32>) -> (tensor<1x3x4x4xf32>, tensor<47xi8>)
+  return
+}
+
+// -----
+
+func.func @add$element_types(%a: tensor<2xf32>, %b: tensor<2xf64>) {
+  // expected-error @+1 {{'dl.add' op failed to verify that all of {lhs, rhs, result} have same element type}}
+  %0 = "dl.add"(%a, %b) : (tensor<2xf32>, tensor<2xf64>) -> tensor<2xf32>
   return
 }
 

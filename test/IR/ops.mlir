@@ -411,10 +411,40 @@ func.func @avg_pool2d_backward(%dy: tensor<256x6x14x14xf32>, %x: tensor<256x6x28
 
 // CHECK-LABEL: func @max_pool2d_backward
 func.func @max_pool2d_backward(%dy: tensor<1x2x4x4xf32>, %x: tensor<1x2x7x7xf32>) -> tensor<1x2x7x7xf32> {
-  // CHECK: dl.max_pool2d_backward %{{.*}}, %{{.*}} kernel = [3, 3] stride = [2, 2] padding = [1, 1] : tensor<1x2x4x4xf32>, tensor<1x2x7x7xf32> -> tensor<1x2x7x7xf32>
-  %0 = dl.max_pool2d_backward %dy, %x kernel = [3, 3] stride = [2, 2] padding = [1, 1]
-      : tensor<1x2x4x4xf32>, tensor<1x2x7x7xf32> -> tensor<1x2x7x7xf32>
+  // CHECK: %{{.*}}, %[[WS:.*]] = dl.max_pool2d_with_workspace %{{.*}} kernel = [3, 3] stride = [2, 2] padding = [1, 1] : tensor<1x2x7x7xf32> -> tensor<1x2x4x4xf32>, tensor<32xi8>
+  %y, %ws = dl.max_pool2d_with_workspace %x kernel = [3, 3] stride = [2, 2] padding = [1, 1]
+      : tensor<1x2x7x7xf32> -> tensor<1x2x4x4xf32>, tensor<32xi8>
+  // CHECK: dl.max_pool2d_backward %{{.*}}, %[[WS]] kernel = [3, 3] stride = [2, 2] padding = [1, 1] : tensor<1x2x4x4xf32>, tensor<32xi8> -> tensor<1x2x7x7xf32>
+  %0 = dl.max_pool2d_backward %dy, %ws kernel = [3, 3] stride = [2, 2] padding = [1, 1]
+      : tensor<1x2x4x4xf32>, tensor<32xi8> -> tensor<1x2x7x7xf32>
   return %0 : tensor<1x2x7x7xf32>
+}
+
+// -----
+
+// A window of more than 255 elements needs 4 workspace bytes per output.
+// CHECK-LABEL: func @max_pool2d_big_window
+func.func @max_pool2d_big_window(%x: tensor<1x1x16x16xf32>) -> tensor<4xi8> {
+  // CHECK: tensor<1x1x1x1xf32>, tensor<4xi8>
+  %y, %ws = dl.max_pool2d_with_workspace %x kernel = [16, 16] stride = [16, 16] padding = [0, 0]
+      : tensor<1x1x16x16xf32> -> tensor<1x1x1x1xf32>, tensor<4xi8>
+  return %ws : tensor<4xi8>
+}
+
+// -----
+
+// Element types come from the operands: f64 and bf16 work like f32.
+// CHECK-LABEL: func @element_types
+func.func @element_types(%a: tensor<2x3xf64>, %b: tensor<3xf64>, %h: tensor<2x3xbf16>,
+                         %t: tensor<2xi64>) -> (tensor<2x3xf64>, tensor<2x3xbf16>, tensor<f64>) {
+  // CHECK: dl.add %{{.*}}, %{{.*}} : tensor<2x3xf64>, tensor<3xf64> -> tensor<2x3xf64>
+  %0 = dl.add %a, %b : tensor<2x3xf64>, tensor<3xf64> -> tensor<2x3xf64>
+  // CHECK: dl.sigmoid %{{.*}} : tensor<2x3xbf16>
+  %1 = dl.sigmoid %h : tensor<2x3xbf16>
+  // i64 labels, f64 loss
+  // CHECK: dl.softmax_cross_entropy %{{.*}}, %{{.*}} : tensor<2x3xf64>, tensor<2xi64> -> tensor<f64>
+  %2 = dl.softmax_cross_entropy %0, %t : tensor<2x3xf64>, tensor<2xi64> -> tensor<f64>
+  return %0, %1, %2 : tensor<2x3xf64>, tensor<2x3xbf16>, tensor<f64>
 }
 
 // -----

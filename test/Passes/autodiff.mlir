@@ -249,10 +249,15 @@ func.func @loss(%x: tensor<2x1x8x8xf32> {dl.role = "parameter"}, %w: tensor<4x1x
 // -----
 
 // Strided conv2d: conv2d_backward_data gets the forward input type (9x9),
-// which the output shape (4x4) alone does not determine.
+// which the output shape (4x4) alone does not determine. max_pool2d's rule
+// replaces the forward by max_pool2d_with_workspace, whose arg-max
+// workspace the backward reads (no recomputation).
 // CHECK-LABEL: func.func @loss_grad(
 // CHECK-SAME:  %[[X:.*]]: tensor<1x2x9x9xf32>{{( \{[^}]*\})?}}, %[[W:.*]]: tensor<3x2x3x3xf32>{{( \{[^}]*\})?}})
-// CHECK:         dl.max_pool2d_backward %{{.*}}, %{{.*}} kernel = [2, 2] stride = [2, 2] padding = [1, 1] : tensor<1x3x3x3xf32>, tensor<1x3x4x4xf32> -> tensor<1x3x4x4xf32>
+// CHECK:         %[[Y:.*]], %[[WS:.*]] = dl.max_pool2d_with_workspace %{{.*}} kernel = [2, 2] stride = [2, 2] padding = [1, 1] : tensor<1x3x4x4xf32> -> tensor<1x3x3x3xf32>, tensor<27xi8>
+// The forward's users now read %[[Y]]; the old op is dead (canonicalize drops it).
+// CHECK:         dl.reduce_sum %[[Y]]
+// CHECK:         dl.max_pool2d_backward %{{.*}}, %[[WS]] kernel = [2, 2] stride = [2, 2] padding = [1, 1] : tensor<1x3x3x3xf32>, tensor<27xi8> -> tensor<1x3x4x4xf32>
 // CHECK-NEXT:    dl.conv2d_backward_data %{{.*}}, %[[W]] stride = [2, 2] padding = [0, 0] : tensor<1x3x4x4xf32>, tensor<3x2x3x3xf32> -> tensor<1x2x9x9xf32>
 // CHECK-NEXT:    dl.conv2d_backward_filter %[[X]], %{{.*}} stride = [2, 2] padding = [0, 0] : tensor<1x2x9x9xf32>, tensor<1x3x4x4xf32> -> tensor<3x2x3x3xf32>
 func.func @loss(%x: tensor<1x2x9x9xf32> {dl.role = "parameter"}, %w: tensor<3x2x3x3xf32> {dl.role = "parameter"}) -> tensor<f32> {

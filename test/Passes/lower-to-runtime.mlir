@@ -68,10 +68,10 @@ func.func @conv2d_backward(%dy: tensor<2x4x5x3xf32>, %w: tensor<4x1x3x3xf32>, %x
 
 // -----
 
-// Pooling: one entry point for both kinds, kind first (max = 0, avg = 1),
-// then kernel, stride, padding as (H, W) pairs.
-// CHECK:       func.func private @dlc_rt_pool2d_fwd(memref<?x?x?x?xf32>, memref<?x?x?x?xf32>, i64, i64, i64, i64, i64, i64, i64) attributes {llvm.emit_c_interface}
-// CHECK-NOT:   func.func private @dlc_rt_pool2d_fwd
+// Pooling: one kernel per algorithm (runtime/abi/Kernels.def), kernel,
+// stride and padding as (H, W) pairs.
+// CHECK-DAG:   func.func private @dlc_rt_max_pool2d_fwd(memref<?x?x?x?xf32>, memref<?x?x?x?xf32>, i64, i64, i64, i64, i64, i64) attributes {llvm.emit_c_interface}
+// CHECK-DAG:   func.func private @dlc_rt_avg_pool2d_fwd(memref<?x?x?x?xf32>, memref<?x?x?x?xf32>, i64, i64, i64, i64, i64, i64) attributes {llvm.emit_c_interface}
 // CHECK-LABEL: func.func @pool2d(
 // CHECK-DAG:     %[[C0:.*]] = arith.constant 0 : i64
 // CHECK-DAG:     %[[C1:.*]] = arith.constant 1 : i64
@@ -79,11 +79,11 @@ func.func @conv2d_backward(%dy: tensor<2x4x5x3xf32>, %w: tensor<4x1x3x3xf32>, %x
 // CHECK-DAG:     %[[C3:.*]] = arith.constant 3 : i64
 // CHECK:         %[[MAX:.*]] = memref.alloc() {alignment = 64 : i64} : memref<1x2x4x4xf32>
 // CHECK-NEXT:    %[[MAXD:.*]] = memref.cast %[[MAX]]
-// CHECK-NEXT:    call @dlc_rt_pool2d_fwd(%{{.*}}, %[[MAXD]], %[[C0]], %[[C3]], %[[C3]], %[[C2]], %[[C2]], %[[C1]], %[[C1]])
+// CHECK-NEXT:    call @dlc_rt_max_pool2d_fwd(%{{.*}}, %[[MAXD]], %[[C3]], %[[C3]], %[[C2]], %[[C2]], %[[C1]], %[[C1]])
 // CHECK-NEXT:    bufferization.to_tensor %[[MAX]] restrict writable
 // CHECK:         %[[AVG:.*]] = memref.alloc() {alignment = 64 : i64} : memref<1x2x3x3xf32>
 // CHECK-NEXT:    %[[AVGD:.*]] = memref.cast %[[AVG]]
-// CHECK-NEXT:    call @dlc_rt_pool2d_fwd(%{{.*}}, %[[AVGD]], %[[C1]], %[[C2]], %[[C2]], %[[C2]], %[[C2]], %[[C0]], %[[C0]])
+// CHECK-NEXT:    call @dlc_rt_avg_pool2d_fwd(%{{.*}}, %[[AVGD]], %[[C2]], %[[C2]], %[[C2]], %[[C2]], %[[C0]], %[[C0]])
 // CHECK-NEXT:    bufferization.to_tensor %[[AVG]] restrict writable
 func.func @pool2d(%x: tensor<1x2x7x7xf32>) -> (tensor<1x2x4x4xf32>, tensor<1x2x3x3xf32>) {
   %0 = dl.max_pool2d %x kernel = [3, 3] stride = [2, 2] padding = [1, 1] : tensor<1x2x7x7xf32> -> tensor<1x2x4x4xf32>
@@ -93,26 +93,48 @@ func.func @pool2d(%x: tensor<1x2x7x7xf32>) -> (tensor<1x2x4x4xf32>, tensor<1x2x3
 
 // -----
 
-// CHECK:       func.func private @dlc_rt_pool2d_bwd(memref<?x?x?x?xf32>, memref<?x?x?x?xf32>, memref<?x?x?x?xf32>, i64, i64, i64, i64, i64, i64, i64) attributes {llvm.emit_c_interface}
+// A kernel with two results, one of them bytes: the training forward of max
+// pooling returns its arg-max workspace, which the backward takes as an
+// integer (i8) operand. Each result gets its own buffer.
+// CHECK-DAG:   func.func private @dlc_rt_max_pool2d_fwd_train(memref<?x?x?x?xf32>, memref<?x?x?x?xf32>, memref<?xi8>, i64, i64, i64, i64, i64, i64) attributes {llvm.emit_c_interface}
+// CHECK-DAG:   func.func private @dlc_rt_max_pool2d_bwd(memref<?x?x?x?xf32>, memref<?xi8>, memref<?x?x?x?xf32>, i64, i64, i64, i64, i64, i64) attributes {llvm.emit_c_interface}
+// CHECK-DAG:   func.func private @dlc_rt_avg_pool2d_bwd(memref<?x?x?x?xf32>, memref<?x?x?x?xf32>, memref<?x?x?x?xf32>, i64, i64, i64, i64, i64, i64) attributes {llvm.emit_c_interface}
 // CHECK-LABEL: func.func @pool2d_backward(
 // CHECK-SAME:    %[[DY:[^:]*]]: tensor<1x2x4x4xf32>, %[[X:[^:]*]]: tensor<1x2x7x7xf32>)
-// CHECK-DAG:     %[[C0:.*]] = arith.constant 0 : i64
 // CHECK-DAG:     %[[C1:.*]] = arith.constant 1 : i64
 // CHECK-DAG:     %[[C2:.*]] = arith.constant 2 : i64
 // CHECK-DAG:     %[[C3:.*]] = arith.constant 3 : i64
-// CHECK:         %[[DYB:.*]] = bufferization.to_buffer %[[DY]] read_only : tensor<1x2x4x4xf32> to memref<1x2x4x4xf32>
-// CHECK-NEXT:    %[[DYD:.*]] = memref.cast %[[DYB]]
-// CHECK-NEXT:    %[[XB:.*]] = bufferization.to_buffer %[[X]] read_only : tensor<1x2x7x7xf32> to memref<1x2x7x7xf32>
-// CHECK-NEXT:    %[[XD:.*]] = memref.cast %[[XB]]
-// CHECK-NEXT:    %[[DX:.*]] = memref.alloc() {alignment = 64 : i64} : memref<1x2x7x7xf32>
-// CHECK-NEXT:    %[[DXD:.*]] = memref.cast %[[DX]]
-// CHECK-NEXT:    call @dlc_rt_pool2d_bwd(%[[DYD]], %[[XD]], %[[DXD]], %[[C0]], %[[C3]], %[[C3]], %[[C2]], %[[C2]], %[[C1]], %[[C1]])
-// CHECK-NEXT:    bufferization.to_tensor %[[DX]] restrict writable
-// CHECK:         call @dlc_rt_pool2d_bwd(%{{.*}}, %{{.*}}, %{{.*}}, %[[C1]], %[[C3]], %[[C3]], %[[C2]], %[[C2]], %[[C1]], %[[C1]])
-func.func @pool2d_backward(%dy: tensor<1x2x4x4xf32>, %x: tensor<1x2x7x7xf32>) -> (tensor<1x2x7x7xf32>, tensor<1x2x7x7xf32>) {
-  %0 = dl.max_pool2d_backward %dy, %x kernel = [3, 3] stride = [2, 2] padding = [1, 1] : tensor<1x2x4x4xf32>, tensor<1x2x7x7xf32> -> tensor<1x2x7x7xf32>
+// CHECK:         %[[Y:.*]] = memref.alloc() {alignment = 64 : i64} : memref<1x2x4x4xf32>
+// CHECK-NEXT:    %[[YD:.*]] = memref.cast %[[Y]] : memref<1x2x4x4xf32> to memref<?x?x?x?xf32>
+// CHECK-NEXT:    %[[WS:.*]] = memref.alloc() {alignment = 64 : i64} : memref<32xi8>
+// CHECK-NEXT:    %[[WSD:.*]] = memref.cast %[[WS]] : memref<32xi8> to memref<?xi8>
+// CHECK-NEXT:    call @dlc_rt_max_pool2d_fwd_train(%{{.*}}, %[[YD]], %[[WSD]], %[[C3]], %[[C3]], %[[C2]], %[[C2]], %[[C1]], %[[C1]])
+// CHECK-NEXT:    bufferization.to_tensor %[[Y]] restrict writable
+// The workspace buffer goes straight to the backward (to_buffer of
+// to_tensor folds away).
+// CHECK:         %[[WSB:.*]] = memref.cast %[[WS]] : memref<32xi8> to memref<?xi8>
+// CHECK:         call @dlc_rt_max_pool2d_bwd(%{{.*}}, %[[WSB]], %{{.*}}, %[[C3]], %[[C3]], %[[C2]], %[[C2]], %[[C1]], %[[C1]])
+// CHECK:         call @dlc_rt_avg_pool2d_bwd(%{{.*}}, %{{.*}}, %{{.*}}, %[[C3]], %[[C3]], %[[C2]], %[[C2]], %[[C1]], %[[C1]])
+func.func @pool2d_backward(%dy: tensor<1x2x4x4xf32>, %x: tensor<1x2x7x7xf32>)
+    -> (tensor<1x2x4x4xf32>, tensor<1x2x7x7xf32>, tensor<1x2x7x7xf32>) {
+  %y, %ws = dl.max_pool2d_with_workspace %x kernel = [3, 3] stride = [2, 2] padding = [1, 1] : tensor<1x2x7x7xf32> -> tensor<1x2x4x4xf32>, tensor<32xi8>
+  %0 = dl.max_pool2d_backward %dy, %ws kernel = [3, 3] stride = [2, 2] padding = [1, 1] : tensor<1x2x4x4xf32>, tensor<32xi8> -> tensor<1x2x7x7xf32>
   %1 = dl.avg_pool2d_backward %dy, %x kernel = [3, 3] stride = [2, 2] padding = [1, 1] : tensor<1x2x4x4xf32>, tensor<1x2x7x7xf32> -> tensor<1x2x7x7xf32>
-  return %0, %1 : tensor<1x2x7x7xf32>, tensor<1x2x7x7xf32>
+  return %y, %0, %1 : tensor<1x2x4x4xf32>, tensor<1x2x7x7xf32>, tensor<1x2x7x7xf32>
+}
+
+// -----
+
+// Average pooling whose windows tile the input is left to dl-lower-to-linalg
+// (one routing function, `backendFor`, decides for both passes).
+// CHECK-LABEL: func.func @tiling_avg_pool(
+// CHECK-NOT:     call
+// CHECK:         dl.avg_pool2d
+// CHECK:         dl.avg_pool2d_backward
+func.func @tiling_avg_pool(%x: tensor<1x2x8x8xf32>, %dy: tensor<1x2x4x4xf32>) -> (tensor<1x2x4x4xf32>, tensor<1x2x8x8xf32>) {
+  %0 = dl.avg_pool2d %x kernel = [2, 2] stride = [2, 2] padding = [0, 0] : tensor<1x2x8x8xf32> -> tensor<1x2x4x4xf32>
+  %1 = dl.avg_pool2d_backward %dy, %x kernel = [2, 2] stride = [2, 2] padding = [0, 0] : tensor<1x2x4x4xf32>, tensor<1x2x8x8xf32> -> tensor<1x2x8x8xf32>
+  return %0, %1 : tensor<1x2x4x4xf32>, tensor<1x2x8x8xf32>
 }
 
 // -----
@@ -166,4 +188,16 @@ func.func @shared(%x: tensor<1x1x4x4xf32>, %w: tensor<1x1x3x3xf32>) -> tensor<1x
 func.func @shared2(%x: tensor<1x1x4x4xf32>, %w: tensor<1x1x3x3xf32>) -> tensor<1x1x2x2xf32> {
   %0 = dl.conv2d %x, %w stride = [1, 1] padding = [0, 0] : tensor<1x1x4x4xf32>, tensor<1x1x3x3xf32> -> tensor<1x1x2x2xf32>
   return %0 : tensor<1x1x2x2xf32>
+}
+
+// -----
+
+// f64 matmul has no runtime kernel: backendFor leaves it to linalg, which
+// serves every element type.
+// CHECK-LABEL: func.func @matmul_f64(
+// CHECK-NOT:     call
+// CHECK:         dl.matmul
+func.func @matmul_f64(%a: tensor<2x3xf64>, %b: tensor<3x4xf64>) -> tensor<2x4xf64> {
+  %0 = dl.matmul %a, %b : tensor<2x3xf64>, tensor<3x4xf64> -> tensor<2x4xf64>
+  return %0 : tensor<2x4xf64>
 }

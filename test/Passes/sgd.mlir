@@ -38,7 +38,7 @@ func.func @loss(%x: tensor<4x3xf32> {dl.role = "input"},
 // Extra primal results pass through, with their roles, in front of the
 // updated parameters.
 // CHECK-LABEL: func.func @train_step(
-// CHECK-SAME:    %[[P:[^:]*]]: tensor<3xf32> {dl.name = "p", dl.role = "parameter"}, %[[Q:[^:]*]]: tensor<f32> {dl.name = "q", dl.role = "parameter"}, %[[LR:[^:]*]]: tensor<f32> {{.*}}, %[[WD:[^:]*]]: tensor<f32> {{.*}})
+// CHECK-SAME:    %[[P:[^:]*]]: tensor<3xf32> {dl.name = "p", dl.role = "parameter"}, %[[Q:[^:]*]]: tensor<f32> {dl.name = "q", dl.role = "parameter"}, %[[LR:[^:]*]]: tensor<f32> {dl.name = "lr", dl.role = "hyperparameter"}, %[[WD:[^:]*]]: tensor<f32> {dl.name = "weight_decay", dl.role = "hyperparameter"})
 // CHECK-SAME:    -> (tensor<f32> {dl.role = "loss"}, tensor<3xf32> {dl.role = "output"}, tensor<3xf32> {dl.name = "p", dl.role = "parameter"}, tensor<f32> {dl.name = "q", dl.role = "parameter"})
 // CHECK:         %[[Y:.*]] = dl.mul %[[P]], %[[Q]]
 // CHECK:         %[[L:.*]] = dl.reduce_sum %[[Y]]

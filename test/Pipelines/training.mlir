@@ -50,12 +50,12 @@ func.func @loss(%x: tensor<4x8xf32> {dl.role = "input"}, %t: tensor<4xi32> {dl.r
 // is not a parameter, so no conv2d_backward_data survives.
 // CHECK-DAG:   llvm.func @_mlir_ciface_dlc_rt_conv2d_fwd(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64, i64, i64, i64) attributes {llvm.emit_c_interface, sym_visibility = "private"}
 // CHECK-DAG:   llvm.func @_mlir_ciface_dlc_rt_conv2d_bwd_filter(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64, i64, i64, i64)
-// CHECK-DAG:   llvm.func @_mlir_ciface_dlc_rt_pool2d_fwd(!llvm.ptr, !llvm.ptr, i64, i64, i64, i64, i64, i64, i64)
-// CHECK-DAG:   llvm.func @_mlir_ciface_dlc_rt_pool2d_bwd(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64, i64, i64, i64, i64, i64, i64)
+// CHECK-DAG:   llvm.func @_mlir_ciface_dlc_rt_avg_pool2d_fwd(!llvm.ptr, !llvm.ptr, i64, i64, i64, i64, i64, i64)
+// CHECK-DAG:   llvm.func @_mlir_ciface_dlc_rt_avg_pool2d_bwd(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64, i64, i64, i64, i64, i64)
 // CHECK-LABEL: llvm.func @train_step(
 // CHECK-DAG:     llvm.call @dlc_rt_conv2d_fwd(
-// CHECK-DAG:     llvm.call @dlc_rt_pool2d_fwd(
-// CHECK-DAG:     llvm.call @dlc_rt_pool2d_bwd(
+// CHECK-DAG:     llvm.call @dlc_rt_avg_pool2d_fwd(
+// CHECK-DAG:     llvm.call @dlc_rt_avg_pool2d_bwd(
 // CHECK-DAG:     llvm.call @dlc_rt_conv2d_bwd_filter(
 // CHECK:         llvm.return
 // CHECK-LABEL: llvm.func @_mlir_ciface_train_step(
@@ -72,4 +72,22 @@ func.func @loss(%x: tensor<4x1x4x4xf32>, %t: tensor<4xi32>,
   %1 = dl.add %0, %b : tensor<4x3xf32>, tensor<3xf32> -> tensor<4x3xf32>
   %2 = dl.softmax_cross_entropy %1, %t : tensor<4x3xf32>, tensor<4xi32> -> tensor<f32>
   return %2 : tensor<f32>
+}
+
+// -----
+
+// Max pooling in training: the forward runs as max_pool2d_fwd_train, whose
+// workspace (an i8 buffer) goes straight to max_pool2d_bwd; the inference
+// kernel and any recomputation of the forward are gone.
+// CHECK-DAG:   llvm.func @_mlir_ciface_dlc_rt_max_pool2d_fwd_train(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64, i64, i64, i64, i64, i64)
+// CHECK-DAG:   llvm.func @_mlir_ciface_dlc_rt_max_pool2d_bwd(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64, i64, i64, i64, i64, i64)
+// CHECK-LABEL: llvm.func @train_step(
+// CHECK:         llvm.call @dlc_rt_max_pool2d_fwd_train(
+// CHECK:         llvm.call @dlc_rt_max_pool2d_bwd(
+// CHECK:         llvm.return
+func.func @loss(%x: tensor<2x3x6x6xf32> {dl.role = "parameter", dl.name = "x"}) -> tensor<f32>
+    attributes {llvm.emit_c_interface} {
+  %p = dl.max_pool2d %x kernel = [3, 3] stride = [2, 2] padding = [1, 1] : tensor<2x3x6x6xf32> -> tensor<2x3x3x3xf32>
+  %s = dl.reduce_sum %p axes = [0, 1, 2, 3] : tensor<2x3x3x3xf32> -> tensor<f32>
+  return %s : tensor<f32>
 }

@@ -118,18 +118,31 @@ TEST_F(ErrorSlotTest, NullDescriptor) {
   expectAllZero(y);
 }
 
-TEST_F(ErrorSlotTest, PoolUnknownKind) {
+TEST_F(ErrorSlotTest, MaxPoolWorkspaceOfTheWrongSize) {
   Tensor4 x(1, 2, 4, 4), y(1, 2, 2, 2, 7.0f);
+  std::vector<int8_t> ws(7); // the shape rule (and oneDNN) want 1*2*2*2 = 8 bytes
   auto xd = x.desc(), yd = y.desc();
-  _mlir_ciface_dlc_rt_pool2d_fwd(&xd, &yd, 5, 2, 2, 2, 2, 0, 0);
-  EXPECT_THAT(lastError(), HasSubstr("[dlc_rt_pool2d_fwd] unknown pooling kind 5"));
+  auto wsd = bytesDesc(ws);
+  _mlir_ciface_dlc_rt_max_pool2d_fwd_train(&xd, &yd, &wsd, 2, 2, 2, 2, 0, 0);
+  EXPECT_THAT(lastError(), HasSubstr("[dlc_rt_max_pool2d_fwd_train] workspace has 7 bytes but "
+                                     "oneDNN needs 8"));
   expectAllZero(y);
+}
+
+TEST_F(ErrorSlotTest, MaxPoolBackwardWorkspaceOfTheWrongSize) {
+  Tensor4 dy(1, 2, 2, 2, 1.0f), dx(1, 2, 4, 4, 7.0f);
+  std::vector<int8_t> ws(9);
+  auto dyd = dy.desc(), dxd = dx.desc();
+  auto wsd = bytesDesc(ws);
+  _mlir_ciface_dlc_rt_max_pool2d_bwd(&dyd, &wsd, &dxd, 2, 2, 2, 2, 0, 0);
+  EXPECT_THAT(lastError(), HasSubstr("workspace has 9 bytes but oneDNN needs 8"));
+  expectAllZero(dx);
 }
 
 TEST_F(ErrorSlotTest, PoolPaddingNotSmallerThanKernel) {
   Tensor4 x(1, 2, 4, 4), y(1, 2, 4, 4, 7.0f);
   auto xd = x.desc(), yd = y.desc();
-  _mlir_ciface_dlc_rt_pool2d_fwd(&xd, &yd, 0, 2, 2, 1, 1, 2, 2);
+  poolFwd(&xd, &yd, 0, 2, 2, 1, 1, 2, 2);
   EXPECT_THAT(lastError(), HasSubstr("padding (2,2) must be smaller than the 2x2 kernel"));
   expectAllZero(y);
 }
@@ -137,7 +150,7 @@ TEST_F(ErrorSlotTest, PoolPaddingNotSmallerThanKernel) {
 TEST_F(ErrorSlotTest, PoolOutputShapeMismatch) {
   Tensor4 x(1, 2, 8, 8), y(1, 2, 3, 3, 7.0f);
   auto xd = x.desc(), yd = y.desc();
-  _mlir_ciface_dlc_rt_pool2d_fwd(&xd, &yd, 1, 2, 2, 2, 2, 0, 0);
+  poolFwd(&xd, &yd, 1, 2, 2, 2, 2, 0, 0);
   EXPECT_THAT(lastError(), HasSubstr("y must be (N,C,OH,OW) = (1,2,4,4)"));
   expectAllZero(y);
 }
@@ -145,8 +158,8 @@ TEST_F(ErrorSlotTest, PoolOutputShapeMismatch) {
 TEST_F(ErrorSlotTest, PoolBwdDxShapeMismatch) {
   Tensor4 dy(1, 2, 4, 4, 1.0f), x(1, 2, 8, 8), dx(1, 2, 8, 9, 7.0f);
   auto dyd = dy.desc(), xd = x.desc(), dxd = dx.desc();
-  _mlir_ciface_dlc_rt_pool2d_bwd(&dyd, &xd, &dxd, 0, 2, 2, 2, 2, 0, 0);
-  EXPECT_THAT(lastError(), HasSubstr("[dlc_rt_pool2d_bwd] dx must have the shape of x "
+  poolBwd(&dyd, &xd, &dxd, 1, 2, 2, 2, 2, 0, 0);
+  EXPECT_THAT(lastError(), HasSubstr("[dlc_rt_avg_pool2d_bwd] dx must have the shape of x "
                                      "(1,2,8,8), but is (1,2,8,9)"));
   expectAllZero(dx);
 }
@@ -154,12 +167,12 @@ TEST_F(ErrorSlotTest, PoolBwdDxShapeMismatch) {
 TEST_F(ErrorSlotTest, FirstErrorIsKeptUntilCleared) {
   Tensor4 x(1, 2, 4, 4), y(1, 2, 2, 2);
   auto xd = x.desc(), yd = y.desc();
-  _mlir_ciface_dlc_rt_pool2d_fwd(&xd, &yd, 7, 2, 2, 2, 2, 0, 0);
-  _mlir_ciface_dlc_rt_pool2d_fwd(&xd, &yd, 0, 2, 2, 0, 0, 0, 0);
-  EXPECT_THAT(lastError(), HasSubstr("unknown pooling kind 7"));
+  poolFwd(&xd, &yd, 0, 2, 2, 1, 1, 2, 2);
+  poolFwd(&xd, &yd, 0, 2, 2, 0, 0, 0, 0);
+  EXPECT_THAT(lastError(), HasSubstr("padding (2,2) must be smaller than the 2x2 kernel"));
   dlc_rt_clear_error();
   EXPECT_EQ(dlc_rt_last_error(), nullptr);
-  _mlir_ciface_dlc_rt_pool2d_fwd(&xd, &yd, 0, 2, 2, 0, 0, 0, 0);
+  poolFwd(&xd, &yd, 0, 2, 2, 0, 0, 0, 0);
   EXPECT_THAT(lastError(), HasSubstr("stride (0,0) must be positive"));
 }
 
@@ -167,7 +180,7 @@ TEST_F(ErrorSlotTest, SlotIsPerThread) {
   std::thread([] {
     Tensor4 x(1, 2, 4, 4), y(1, 2, 2, 2);
     auto xd = x.desc(), yd = y.desc();
-    _mlir_ciface_dlc_rt_pool2d_fwd(&xd, &yd, 9, 2, 2, 2, 2, 0, 0);
+    poolFwd(&xd, &yd, 0, 2, 2, 0, 0, 0, 0);
     EXPECT_NE(dlc_rt_last_error(), nullptr);
   }).join();
   EXPECT_EQ(dlc_rt_last_error(), nullptr);

@@ -32,7 +32,7 @@ TEST_P(Pool2dTest, Forward) {
   Tensor4 y(expected.shape[0], expected.shape[1], expected.shape[2], expected.shape[3],
             42.0f);
   auto xd = x.desc(), yd = y.desc();
-  _mlir_ciface_dlc_rt_pool2d_fwd(&xd, &yd, k.p.kind, k.p.kh, k.p.kw, k.p.sh, k.p.sw,
+  poolFwd(&xd, &yd, k.p.kind, k.p.kh, k.p.kw, k.p.sh, k.p.sw,
                                  k.p.ph, k.p.pw);
   expectClose(y, expected);
 }
@@ -47,7 +47,7 @@ TEST_P(Pool2dTest, Backward) {
   Tensor4 expected = refPoolBwd(dy, x, k.p);
   Tensor4 dx(k.n, k.c, k.h, k.w, 42.0f);
   auto dyd = dy.desc(), xd = x.desc(), dxd = dx.desc();
-  _mlir_ciface_dlc_rt_pool2d_bwd(&dyd, &xd, &dxd, k.p.kind, k.p.kh, k.p.kw, k.p.sh,
+  poolBwd(&dyd, &xd, &dxd, k.p.kind, k.p.kh, k.p.kw, k.p.sh,
                                  k.p.sw, k.p.ph, k.p.pw);
   expectClose(dx, expected);
 }

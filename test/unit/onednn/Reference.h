@@ -7,6 +7,7 @@
 #pragma once
 
 #include "runtime/MemRef.h"
+#include "runtime/abi/KernelDecls.h"
 
 #include <gtest/gtest.h>
 
@@ -213,6 +214,45 @@ inline Tensor4 refPoolBwd(const Tensor4 &dy, const Tensor4 &x, PoolParams p) {
   Tensor4 dx(n, c, h, wd);
   for (size_t i = 0; i < acc.size(); ++i) dx.data[i] = float(acc[i]);
   return dx;
+}
+
+/// Calls the pooling kernel of `kind` (0 max, 1 average), as compiled code
+/// does: max_pool2d_fwd / avg_pool2d_fwd.
+inline void poolFwd(MemRefDesc<float, 4> *x, MemRefDesc<float, 4> *y, int64_t kind, int64_t kh,
+                    int64_t kw, int64_t sh, int64_t sw, int64_t ph, int64_t pw) {
+  if (kind == 0) _mlir_ciface_dlc_rt_max_pool2d_fwd(x, y, kh, kw, sh, sw, ph, pw);
+  else _mlir_ciface_dlc_rt_avg_pool2d_fwd(x, y, kh, kw, sh, sw, ph, pw);
+}
+
+/// The workspace max_pool2d_fwd_train writes for an output of `outputElements`
+/// (the shape rule's size: one byte per element, four past 255-element windows).
+inline std::vector<int8_t> maxPoolWorkspace(int64_t outputElements, int64_t kh, int64_t kw) {
+  return std::vector<int8_t>(size_t(outputElements * (kh * kw > 255 ? 4 : 1)));
+}
+
+inline MemRefDesc<int8_t, 1> bytesDesc(std::vector<int8_t> &bytes) {
+  MemRefDesc<int8_t, 1> d;
+  d.allocated = d.aligned = bytes.data();
+  d.offset = 0;
+  d.sizes[0] = int64_t(bytes.size());
+  d.strides[0] = 1;
+  return d;
+}
+
+/// The gradient of pooling, as compiled code computes it: for max pooling
+/// the training forward writes the workspace that the backward reads; for
+/// average pooling x only gives dx's shape.
+inline void poolBwd(MemRefDesc<float, 4> *dy, MemRefDesc<float, 4> *x, MemRefDesc<float, 4> *dx,
+                    int64_t kind, int64_t kh, int64_t kw, int64_t sh, int64_t sw, int64_t ph,
+                    int64_t pw) {
+  if (kind != 0) return _mlir_ciface_dlc_rt_avg_pool2d_bwd(dy, x, dx, kh, kw, sh, sw, ph, pw);
+  std::vector<float> yData(size_t(std::max<int64_t>(dy->numElements(), 0)));
+  MemRefDesc<float, 4> y = *dy;
+  y.allocated = y.aligned = yData.data();
+  std::vector<int8_t> ws = maxPoolWorkspace(dy->numElements(), kh, kw);
+  MemRefDesc<int8_t, 1> wsd = bytesDesc(ws);
+  _mlir_ciface_dlc_rt_max_pool2d_fwd_train(x, &y, &wsd, kh, kw, sh, sw, ph, pw);
+  _mlir_ciface_dlc_rt_max_pool2d_bwd(dy, &wsd, dx, kh, kw, sh, sw, ph, pw);
 }
 
 } // namespace dlc::rt::test

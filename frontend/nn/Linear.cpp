@@ -1,0 +1,26 @@
+//===- Linear.cpp - fully connected layer ---------------------------------===//
+#include "frontend/nn/Linear.h"
+
+#include <string>
+
+namespace dlc::nn {
+
+Linear::Linear(LinearOptions o, std::source_location w)
+    : Module("Linear(" + std::to_string(o.in_) + ", " + std::to_string(o.out_) + ")", w),
+      options(o) {
+  if (o.in_ <= 0 || o.out_ <= 0)
+    site().fail("Linear", "feature counts must be positive");
+  weight = &registerParameter("weight", {o.out_, o.in_}, o.init_, o.in_, o.out_);
+  if (o.bias_) bias = &registerParameter("bias", {o.out_}, Init::Zeros, o.in_, o.out_);
+}
+
+Tensor Linear::forward(const Tensor &x) {
+  Site s = site();
+  if (x && x.rank() == 2 && x.dim(1) != options.in_)
+    s.fail("Linear", "expected input with " + std::to_string(options.in_) +
+                         " features, got " + x.typeString());
+  Tensor y = matmul(x, param(*weight), false, /*transposeB=*/true, s);
+  return bias ? add(y, param(*bias), s) : y;
+}
+
+} // namespace dlc::nn
