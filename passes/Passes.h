@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ir/DLOps.h"
+#include "passes/PipelineOptions.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
@@ -34,16 +35,6 @@ inline constexpr const char *kNumPrimalResults = "dl.num_primal_results";
 /// The arguments dl-autodiff differentiates (and dl-sgd updates): those
 /// marked `dl.trainable`, or every f32 tensor argument when none is marked.
 llvm::SmallVector<unsigned> trainableArguments(mlir::func::FuncOp f);
-
-/// Pipeline stages, in order of depth. Each is also a registered textual
-/// pipeline (see registerPipelines) so dlc-opt runs exactly what dlc runs.
-enum class Stage { DL, Grad, Linalg, LLVM };
-
-struct PipelineOptions {
-  /// Build @train_step (autodiff + SGD) before lowering.
-  bool training = false;
-  double weightDecay = 0.0;
-};
 
 /// Appends the passes that take `dl` IR to `stage`.
 void buildPipeline(mlir::OpPassManager &pm, Stage stage, const PipelineOptions &options);

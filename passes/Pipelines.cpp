@@ -62,6 +62,9 @@ void buildPipeline(OpPassManager &pm, Stage stage, const PipelineOptions &option
   addTextual(pm, kToLinalg);
   if (stage == Stage::Linalg) return;
   addTextual(pm, kToLLVM);
+  // Without a DISubprogram on each function, translation drops the ops'
+  // locations; with one, every instruction gets the user's file:line.
+  if (options.debugInfo) addTextual(pm, "ensure-debug-info-scope-on-llvm-func");
 }
 
 void registerPipelines() {
