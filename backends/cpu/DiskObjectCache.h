@@ -17,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "llvm/ADT/StringRef.h"
 #include "llvm/ExecutionEngine/ObjectCache.h"
 
 #include <memory>

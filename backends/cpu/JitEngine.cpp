@@ -7,9 +7,11 @@
 #include "mlir/ExecutionEngine/OptUtils.h"
 
 #include "llvm/ExecutionEngine/JITEventListener.h"
+#include "llvm/ExecutionEngine/Orc/AbsoluteSymbols.h"
 #include "llvm/ExecutionEngine/Orc/CompileUtils.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/ExecutionEngine/Orc/LLJIT.h"
+#include "llvm/ExecutionEngine/Orc/Mangling.h"
 #include "llvm/ExecutionEngine/Orc/RTDyldObjectLinkingLayer.h"
 #include "llvm/ExecutionEngine/SectionMemoryManager.h"
 #include "llvm/IR/IRBuilder.h"
@@ -85,7 +87,7 @@ Expected<std::unique_ptr<JitEngine>> JitEngine::create(const Options &options) {
                 if (perf)
                   if (JITEventListener *p = JITEventListener::createPerfJITEventListener())
                     layer->registerJITEventListener(*p);
-                return layer;
+                return std::move(layer);
               })
           .setCompileFunctionCreator(
               [cache](orc::JITTargetMachineBuilder jtmb)
