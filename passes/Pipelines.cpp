@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "passes/Passes.h"
+#include "passes/lowering/DebugFileScopes.h"
 
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
@@ -64,7 +65,10 @@ void buildPipeline(OpPassManager &pm, Stage stage, const PipelineOptions &option
   addTextual(pm, kToLLVM);
   // Without a DISubprogram on each function, translation drops the ops'
   // locations; with one, every instruction gets the user's file:line.
-  if (options.debugInfo) addTextual(pm, "ensure-debug-info-scope-on-llvm-func");
+  if (options.debugInfo) {
+    addTextual(pm, "ensure-debug-info-scope-on-llvm-func");
+    pm.addPass(createDebugFileScopesPass());
+  }
 }
 
 void registerPipelines() {

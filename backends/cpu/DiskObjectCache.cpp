@@ -34,14 +34,15 @@ void DiskObjectCache::reject(const std::string &path, const std::string &why) {
                << "; recompiling\n";
 }
 
-std::unique_ptr<llvm::MemoryBuffer> DiskObjectCache::load(llvm::StringRef key, bool quietMiss) {
+std::unique_ptr<llvm::MemoryBuffer> DiskObjectCache::load(llvm::StringRef key) {
   std::string path = pathFor(key);
+  lookedUp_.insert(key);
   auto file = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
                                           /*RequiresNullTerminator=*/false);
   if (!file) {
     if (file.getError() != std::errc::no_such_file_or_directory)
       reject(path, file.getError().message());
-    else if (verbose_ && !quietMiss)
+    else if (verbose_)
       llvm::errs() << "dlc: jit cache: miss " << path << "\n";
     return nullptr;
   }
@@ -108,8 +109,10 @@ void DiskObjectCache::notifyObjectCompiled(const llvm::Module *m, llvm::MemoryBu
 }
 
 std::unique_ptr<llvm::MemoryBuffer> DiskObjectCache::getObject(const llvm::Module *m) {
-  // JitModule looked before lowering; a miss here was already reported.
-  return load(m->getModuleIdentifier(), /*quietMiss=*/true);
+  // JitModule looks before lowering; a key it found missing or damaged
+  // need not be read (and reported) again.
+  if (lookedUp_.contains(m->getModuleIdentifier())) return nullptr;
+  return load(m->getModuleIdentifier());
 }
 
 } // namespace dlc::cpu

@@ -18,6 +18,7 @@
 #pragma once
 
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/ExecutionEngine/ObjectCache.h"
 
 #include <memory>
@@ -31,7 +32,7 @@ public:
   DiskObjectCache(std::string dir, bool verbose);
 
   /// The validated object for `key`, or null (missing or rejected file).
-  std::unique_ptr<llvm::MemoryBuffer> load(llvm::StringRef key, bool quietMiss = false);
+  std::unique_ptr<llvm::MemoryBuffer> load(llvm::StringRef key);
   /// Writes the object for `key` atomically; failures are warnings.
   void store(llvm::StringRef key, llvm::StringRef object);
 
@@ -46,6 +47,7 @@ private:
   void reject(const std::string &path, const std::string &why);
   std::string dir_;
   bool verbose_;
+  llvm::StringSet<> lookedUp_; ///< keys load() has read (or found missing)
 };
 
 } // namespace dlc::cpu
