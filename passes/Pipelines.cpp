@@ -66,6 +66,7 @@ void buildPipeline(OpPassManager &pm, Stage stage, const PipelineOptions &option
   // Without a DISubprogram on each function, translation drops the ops'
   // locations; with one, every instruction gets the user's file:line.
   if (options.debugInfo) {
+    pm.addPass(createDebugLineZeroPass());
     addTextual(pm, "ensure-debug-info-scope-on-llvm-func");
     pm.addPass(createDebugFileScopesPass());
   }

@@ -84,10 +84,34 @@ struct DebugFileScopesPass
   }
 };
 
+/// Runs before ensure-debug-info-scope-on-llvm-func: LLVM requires a debug
+/// location on every call to a defined (inlinable) function inside a function
+/// with a DISubprogram, but compiler-made calls (the C-interface wrapper
+/// `_mlir_ciface_f` calling `f`) have no source location. They get line 0,
+/// DWARF's "no source line".
+struct DebugLineZeroPass : public PassWrapper<DebugLineZeroPass, OperationPass<ModuleOp>> {
+  MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(DebugLineZeroPass)
+
+  StringRef getArgument() const override { return "dl-debug-line-zero"; }
+  StringRef getDescription() const override {
+    return "Give calls without a source location line 0, as LLVM's debug-info verifier "
+           "requires once functions have a DISubprogram";
+  }
+
+  void runOnOperation() override {
+    Location lineZero = FileLineColLoc::get(&getContext(), "<unknown>", 0, 0);
+    getOperation().walk([&](LLVM::CallOp call) {
+      if (!fileLocOf(call.getLoc())) call->setLoc(lineZero);
+    });
+  }
+};
+
 } // namespace
 
 std::unique_ptr<Pass> createDebugFileScopesPass() {
   return std::make_unique<DebugFileScopesPass>();
 }
+
+std::unique_ptr<Pass> createDebugLineZeroPass() { return std::make_unique<DebugLineZeroPass>(); }
 
 } // namespace dlc

@@ -16,4 +16,9 @@ namespace dlc {
 /// adding it did not regenerate Passes.h.inc under a deadline).
 std::unique_ptr<mlir::Pass> createDebugFileScopesPass();
 
+/// `dl-debug-line-zero`: before ensure-debug-info-scope-on-llvm-func, gives
+/// calls without a source location line 0 (LLVM rejects location-less calls
+/// to inlinable functions in functions that have debug info).
+std::unique_ptr<mlir::Pass> createDebugLineZeroPass();
+
 } // namespace dlc
