@@ -17,7 +17,7 @@
 
 #include "frontend/Graph.h"
 #include "frontend/nn/Module.h"
-#include "passes/Passes.h"
+#include "passes/PipelineOptions.h"
 
 #include <memory>
 #include <string>

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ir/DLOps.h"
+#include "passes/PipelineOptions.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
@@ -23,15 +24,6 @@ namespace dlc {
 #define GEN_PASS_REGISTRATION
 #include "passes/Passes.h.inc"
 
-/// Pipeline stages, in order of depth. Each is also a registered textual
-/// pipeline (see registerPipelines) so dlc-opt runs exactly what dlc runs.
-enum class Stage { DL, Grad, Linalg, LLVM };
-
-struct PipelineOptions {
-  /// Build @train_step (autodiff + SGD) before lowering. Hyperparameters
-  /// (lr, weight_decay) are runtime arguments of @train_step.
-  bool training = false;
-};
 
 /// Appends the passes that take `dl` IR to `stage`.
 void buildPipeline(mlir::OpPassManager &pm, Stage stage, const PipelineOptions &options);

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "passes/Passes.h"
+#include "passes/lowering/DebugFileScopes.h"
 
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
@@ -56,6 +57,13 @@ void buildPipeline(OpPassManager &pm, Stage stage, const PipelineOptions &option
   addTextual(pm, kToLinalg);
   if (stage == Stage::Linalg) return;
   addTextual(pm, kToLLVM);
+  // Without a DISubprogram on each function, translation drops the ops'
+  // locations; with one, every instruction gets the user's file:line.
+  if (options.debugInfo) {
+    pm.addPass(createDebugLineZeroPass());
+    addTextual(pm, "ensure-debug-info-scope-on-llvm-func");
+    pm.addPass(createDebugFileScopesPass());
+  }
 }
 
 void registerPipelines() {

@@ -14,6 +14,8 @@
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/OpenMP/OpenMPToLLVMIRTranslation.h"
 
+#include <mutex>
+
 namespace dlc {
 
 void registerPipelines(); // Pipelines.cpp
@@ -28,12 +30,13 @@ void registerDlcDialects(mlir::DialectRegistry &registry) {
 }
 
 void registerAllDlcPasses() {
-  static bool done = false;
-  if (done) return;
-  done = true;
-  mlir::registerAllPasses();
-  registerDLCPasses();
-  registerPipelines();
+  // Once per process, and safe when several threads compile at once.
+  static std::once_flag once;
+  std::call_once(once, [] {
+    mlir::registerAllPasses();
+    registerDLCPasses();
+    registerPipelines();
+  });
 }
 
 } // namespace dlc

@@ -1,22 +1,26 @@
 //===- JitModule.cpp - compile a dl module and call its functions ---------===//
 #include "backends/cpu/JitModule.h"
-#include "backends/cpu/OpenMPShim.h"
+#include "backends/cpu/CompileCache.h"
+#include "backends/cpu/CompileKey.h"
+#include "backends/cpu/DiskObjectCache.h"
+#include "backends/cpu/JitCounters.h"
+#include "backends/cpu/JitEngine.h"
 
 #include "runtime/abi/ErrorSlot.h"
-#include "backends/onednn/Symbols.h"
 #include "ir/Roles.h"
+#include "passes/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "mlir/ExecutionEngine/ExecutionEngine.h"
-#include "mlir/ExecutionEngine/OptUtils.h"
+#include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/Timing.h"
+#include "mlir/Target/LLVMIR/Export.h"
 
-#include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
-#include "llvm/ExecutionEngine/Orc/Mangling.h"
-#include "llvm/Target/TargetMachine.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -54,7 +58,19 @@ static void initializeNativeTarget() {
   });
 }
 
+static std::string errorText(llvm::Error e) {
+  std::string msg;
+  llvm::raw_string_ostream os(msg);
+  os << e;
+  return msg;
+}
+
 std::unique_ptr<JitModule> JitModule::compile(ModuleOp module, const PipelineOptions &options) {
+  return compile(module, options, defaultJitOptions());
+}
+
+std::unique_ptr<JitModule> JitModule::compile(ModuleOp module, const PipelineOptions &options,
+                                              const JitOptions &jitOptions) {
   std::unique_ptr<JitModule> jit(new JitModule());
   // Bufferization and LLVM translation work through interfaces that the
   // registry attaches to upstream dialects.
@@ -88,6 +104,7 @@ std::unique_ptr<JitModule> JitModule::compile(ModuleOp module, const PipelineOpt
   configure(grad);
   buildPipeline(grad, Stage::Grad, options);
   if (failed(grad.run(module))) throw JitError("compilation failed:\n" + diagnostics);
+  std::vector<std::string> entryPoints;
   for (auto f : module.getOps<func::FuncOp>()) {
     if (f.isPrivate() || f.isExternal()) continue;
     Signature sig;
@@ -103,46 +120,51 @@ std::unique_ptr<JitModule> JitModule::compile(ModuleOp module, const PipelineOpt
       sig.results.push_back(
           withRole(specOf(t, name), dl::resultRole(f, i), dl::resultName(f, i)));
     jit->signatures_[name] = std::move(sig);
+    entryPoints.push_back("_mlir_ciface_" + name);
   }
+  PipelineOptions lowering; // the grad stage already ran
+  lowering.debugInfo = jitOptions.debugInfo;
   PassManager lower(module.getContext());
   configure(lower);
-  buildPipeline(lower, Stage::LLVM, PipelineOptions{}); // grad stage already ran
-  if (failed(lower.run(module))) throw JitError("lowering failed:\n" + diagnostics);
+  buildPipeline(lower, Stage::LLVM, lowering);
+
+  // Everything that decides the machine code is known now: an equal module
+  // compiled before (in this process, or on disk) needs no lowering at all.
+  std::string loweringText;
+  llvm::raw_string_ostream lt(loweringText);
+  lower.printAsTextualPipeline(lt);
+  std::string key = compileKey(module, options, jitOptions, loweringText);
 
   initializeNativeTarget();
-  // LLVM's loop vectorizer needs the host's TargetTransformInfo to use
-  // AVX-512; without a target machine it assumes no vector registers.
-  auto tmBuilder = llvm::orc::JITTargetMachineBuilder::detectHost();
-  if (!tmBuilder) throw JitError("cannot detect the host CPU: " + toString(tmBuilder.takeError()));
-  auto targetMachine = tmBuilder->createTargetMachine();
-  if (!targetMachine)
-    throw JitError("cannot create a target machine: " + toString(targetMachine.takeError()));
-  // ExecutionEngineOptions holds the transformer by function_ref: keep the
-  // std::function alive until create() returns.
-  std::function<llvm::Error(llvm::Module *)> optimize =
-      makeOptimizingTransformer(/*optLevel=*/3, /*sizeLevel=*/0, targetMachine->get());
-  ExecutionEngineOptions eo;
-  eo.transformer = optimize;
-  eo.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
-  // DLC_PERF=1: tell `perf` the names of JIT-compiled functions.
-  if (const char *perf = std::getenv("DLC_PERF"); perf && *perf == '1')
-    eo.enablePerfNotificationListener = true;
-  auto engine = ExecutionEngine::create(module, eo);
-  if (!engine) {
-    std::string msg;
-    llvm::raw_string_ostream ms(msg);
-    ms << engine.takeError();
-    throw JitError("JIT compilation failed: " + msg);
-  }
-  jit->engine_ = std::move(*engine);
-  jit->engine_->registerSymbols([](llvm::orc::MangleAndInterner interner) {
-    llvm::orc::SymbolMap map;
-    for (auto table : {rt::oneDNNSymbols(), openMPShimSymbols()})
-      for (const rt::RuntimeSymbol &s : table)
-        map[interner(s.name)] = {llvm::orc::ExecutorAddr::fromPtr(s.address),
-                                 llvm::JITSymbolFlags::Exported};
-    return map;
-  });
+  bool hit = false;
+  jit->engine_ = CompileCache::instance().getOrBuild(key, [&]() -> std::shared_ptr<JitEngine> {
+    JitEngine::Options eo;
+    eo.perfMap = jitOptions.perfMap;
+    std::shared_ptr<DiskObjectCache> disk;
+    if (!jitOptions.cacheDir.empty()) {
+      disk = std::make_shared<DiskObjectCache>(jitOptions.cacheDir, jitOptions.verboseCache);
+      eo.cache = disk;
+      if (auto object = disk->load(key)) {
+        auto engine = JitEngine::load(std::move(object), entryPoints, eo);
+        if (engine) return std::move(*engine);
+        ++jitCounters().diskRejected;
+        llvm::errs() << "dlc: warning: cached object '" << disk->pathFor(key)
+                     << "' failed to link (" << errorText(engine.takeError())
+                     << "); recompiling\n";
+      }
+    }
+    if (failed(lower.run(module))) throw JitError("lowering failed:\n" + diagnostics);
+    auto context = std::make_unique<llvm::LLVMContext>();
+    std::unique_ptr<llvm::Module> llvmModule = translateModuleToLLVMIR(module, *context);
+    if (!llvmModule) throw JitError("translation to LLVM IR failed:\n" + diagnostics);
+    // The object cache files compiled code under the module's identifier.
+    llvmModule->setModuleIdentifier(key);
+    auto engine = JitEngine::compile(std::move(llvmModule), std::move(context), entryPoints, eo);
+    if (!engine) throw JitError("JIT compilation failed: " + errorText(engine.takeError()));
+    ++jitCounters().compiled;
+    return std::move(*engine);
+  }, hit);
+  if (hit) ++jitCounters().memoryHits;
   return jit;
 }
 

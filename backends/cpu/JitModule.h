@@ -1,7 +1,9 @@
 //===- JitModule.h - compile a dl module and call its functions --*- C++ -*-===//
 //
 // Lowers a module through the named pipeline (passes/Pipelines.cpp), JITs it
-// with MLIR's ExecutionEngine once, and calls its functions with HostTensors.
+// once (backends/cpu/JitEngine) and calls its functions with HostTensors.
+// Equal modules share one compiled engine per process, and with a cache
+// directory their object code is reused across runs (docs/jit.md).
 // Every public function's C interface takes its inputs and then its results
 // as out-parameters (buffer-results-to-out-params): the caller owns all
 // memory, compiled code writes results in place.
@@ -9,10 +11,9 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
-#include "passes/Passes.h"
+#include "backends/cpu/JitOptions.h"
+#include "passes/PipelineOptions.h"
 #include "runtime/core/HostTensor.h"
-
-#include "mlir/IR/BuiltinOps.h"
 
 #include <map>
 #include <memory>
@@ -20,11 +21,15 @@
 #include <string>
 #include <vector>
 
+// Users include this header: it names MLIR only through declarations, so
+// a model compiles without MLIR's dialect headers.
 namespace mlir {
-class ExecutionEngine;
+class ModuleOp;
 }
 
 namespace dlc::cpu {
+
+class JitEngine;
 
 /// A compile or call failure; the message names the function and the problem.
 class JitError : public std::runtime_error {
@@ -48,7 +53,12 @@ struct Signature {
 class JitModule {
 public:
   /// Lowers `module` (dl dialect; consumed) and compiles it. Throws JitError
-  /// with the pipeline's diagnostics on failure.
+  /// with the pipeline's diagnostics on failure. A module equal to one
+  /// compiled before in this process (same compileKey) shares its engine;
+  /// with `jit.cacheDir`, object code is also looked up on disk first.
+  static std::unique_ptr<JitModule> compile(mlir::ModuleOp module, const PipelineOptions &options,
+                                            const JitOptions &jit);
+  /// The same with defaultJitOptions().
   static std::unique_ptr<JitModule> compile(mlir::ModuleOp module,
                                             const PipelineOptions &options);
   ~JitModule();
@@ -64,7 +74,7 @@ public:
 
 private:
   JitModule() = default;
-  std::unique_ptr<mlir::ExecutionEngine> engine_;
+  std::shared_ptr<const JitEngine> engine_; ///< possibly shared with equal modules
   std::map<std::string, Signature> signatures_;
 };
 

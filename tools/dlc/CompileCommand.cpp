@@ -1,6 +1,7 @@
 //===- CompileCommand.cpp - dlc compile: IR at any depth ------------------===//
 #include "tools/dlc/Commands.h"
 
+#include "backends/cpu/JitOptions.h"
 #include "frontend/Trainer.h"
 #include "frontend/zoo/Zoo.h"
 #include "passes/Passes.h"
@@ -65,6 +66,7 @@ int runCompile(const DriverOptions &o) {
   pm.enableTiming(timing);
   PipelineOptions po;
   po.training = o.train || stage == Stage::Grad;
+  po.debugInfo = cpu::defaultJitOptions().debugInfo; // --debug-info
   buildPipeline(pm, stage, po);
   if (failed(pm.run(*module))) return 1;
 

@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "tools/dlc/Commands.h"
+#include "tools/dlc/JitFlags.h"
 
 #include "frontend/Error.h"
 #include "passes/Passes.h"
@@ -69,6 +70,9 @@ int main(int argc, char **argv) {
                               cl::cat(cat));
   cl::opt<uint64_t> seed("seed", cl::desc("seed for initialisation and shuffling"),
                          cl::init(0), cl::cat(cat));
+  // --cache-dir, --debug-info, --perf-map, --verbose-cache. With subcommands,
+  // train and bench each declare their own (compile: --debug-info).
+  dlc::tools::JitFlags jitFlags(cl::SubCommand::getTopLevel(), cat);
 
   // Passes first: --mlir-print-ir-after=<pass> parses pass names.
   dlc::registerAllDlcPasses();
@@ -92,6 +96,7 @@ int main(int argc, char **argv) {
 
   // oneDNN's OpenMP runtime reads this at its first parallel region.
   if (threads > 0) setenv("OMP_NUM_THREADS", std::to_string(threads).c_str(), 1);
+  dlc::cpu::setDefaultJitOptions(jitFlags.options());
   dlc::tools::DriverOptions o{command, input, emit,   output, data,  metrics,
                               epochs,  batchSize, limit, threads, iters, warmup,
                               lr,      weightDecay, seed, train};

@@ -1,0 +1,25 @@
+//===- PipelineOptions.h - what the named pipelines take ---------*- C++ -*-===//
+//
+// Kept apart from Passes.h (which pulls in a dozen MLIR dialect headers) so
+// that backends/cpu/JitModule.h and the headers users include stay light.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+namespace dlc {
+
+/// Pipeline stages, in order of depth. Each is also a registered textual
+/// pipeline (see registerPipelines) so dlc-opt runs exactly what dlc runs.
+enum class Stage { DL, Grad, Linalg, LLVM };
+
+struct PipelineOptions {
+  /// Build @train_step (autodiff + SGD) before lowering. Hyperparameters
+  /// (lr, weight_decay) are runtime arguments of @train_step.
+  bool training = false;
+  /// Stage::LLVM only: give every llvm.func a DISubprogram
+  /// (ensure-debug-info-scope-on-llvm-func) so the ops' file:line locations
+  /// become `!dbg` line tables in LLVM IR and in JIT-compiled code.
+  bool debugInfo = false;
+};
+
+} // namespace dlc
