@@ -36,7 +36,12 @@ public:
 struct TensorSpec {
   std::vector<int64_t> shape;
   rt::DType dtype;
+  /// The argument's or result's `dl.name` ("" when it has none).
+  std::string name;
+  /// "f32[2, 3]".
   std::string str() const;
+  /// `#2 "0.weight"` (or `#2`): how errors name this argument or result.
+  std::string label(size_t index) const;
 };
 struct Signature {
   std::vector<TensorSpec> inputs, results;
