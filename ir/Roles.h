@@ -7,9 +7,10 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
-#include "ir/DLRoles.h.inc"
-
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+
+// The generated enum uses MLIR/LLVM types: include it after their headers.
+#include "ir/DLRoles.h.inc"
 
 #include <optional>
 

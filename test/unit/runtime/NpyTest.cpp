@@ -177,11 +177,14 @@ TEST(Npy, MalformedHeadersAreErrors) {
   EXPECT_EQ(errorOf(npy("{'descr': '<f4', 'fortran_order': 0, 'shape': (1,)}", "abcd")),
             "t.npy: header's 'fortran_order' is not True or False");
   EXPECT_EQ(errorOf(npy("{'descr': '<f4', 'fortran_order': False, 'shape': (-1,)}", "")),
-            "t.npy: malformed header at byte 53 of the dict (expected a non-negative integer "
+            "t.npy: malformed header at byte 51 of the dict (expected a non-negative integer "
             "dimension): {'descr': '<f4', 'fortran_order': False, 'shape': (-1,)}");
   EXPECT_EQ(errorOf(npy("{'descr': '<f4', 'fortran_order': False, 'shape': (1,", "")),
-            "t.npy: malformed header at byte 55 of the dict (expected ',' or ')' in the shape): "
-            "{'descr': '<f4', 'fortran_order': False, 'shape': (1,");
+            "t.npy: malformed header at byte 53 of the dict (expected a non-negative integer "
+            "dimension): {'descr': '<f4', 'fortran_order': False, 'shape': (1,");
+  EXPECT_EQ(errorOf(npy("{'descr': '<f4', 'fortran_order': False, 'shape': (1 2)}", "")),
+            "t.npy: malformed header at byte 53 of the dict (expected ',' or ')' in the shape): "
+            "{'descr': '<f4', 'fortran_order': False, 'shape': (1 2)}");
   // A header whose size would overflow is refused before any allocation.
   EXPECT_EQ(
       errorOf(npy("{'descr': '<f8', 'fortran_order': False, 'shape': (4294967296, 4294967296)}",
