@@ -105,7 +105,7 @@ const std::vector<Binding> &Graph::finishFunction(const std::string &name,
   for (auto [i, b] : llvm::enumerate(pending_)) {
     fn.setArgAttr(i, "dl.name", StringAttr::get(context_.get(), b.name));
     if (b.kind == Binding::Param)
-      fn.setArgAttr(i, "dl.trainable", UnitAttr::get(context_.get()));
+      fn.setArgAttr(i, "dl.role", StringAttr::get(context_.get(), "parameter")); // stopgap (run)
   }
   // Every op was shape-checked as it was built; verify the rest (an op
   // rule the DSL did not anticipate) and report it as the user's error.
