@@ -49,11 +49,11 @@ cl::list<std::string> inputs(
     "input",
     cl::desc("one per argument, in order: @FILE.npy, or SHAPExTYPE=VALUES such as "
              "\"2x3xf32=1 2 3 4 5 6\" or f32=3.5"),
-    cl::sub(RunCmd), cl::cat(runCat));
+    cl::value_desc("@FILE.npy|SHAPExTYPE=VALUES"), cl::sub(RunCmd), cl::cat(runCat));
 cl::list<std::string> outputs(
     "output",
     cl::desc("@FILE.npy for each result in order; results without one are printed"),
-    cl::sub(RunCmd), cl::cat(runCat));
+    cl::value_desc("@FILE.npy"), cl::sub(RunCmd), cl::cat(runCat));
 cl::opt<bool> grad("grad",
                    cl::desc("differentiate the function (dl-autodiff) and run @<f>_grad: "
                             "the gradient of its scalar loss for each parameter follows "
@@ -61,6 +61,11 @@ cl::opt<bool> grad("grad",
                    cl::init(false), cl::sub(RunCmd), cl::cat(runCat));
 
 [[noreturn]] void fail(const std::string &msg) { throw std::runtime_error(msg); }
+
+/// "1 result", "2 results".
+std::string count(size_t n, const char *noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
 
 /// "@a, @b".
 std::string listFunctions(const SmallVector<func::FuncOp> &fs) {
@@ -151,10 +156,10 @@ int runRun() {
   std::unique_ptr<cpu::JitModule> jit = cpu::JitModule::compile(*module, PipelineOptions{});
   const cpu::Signature &sig = jit->signature(callee);
   if (numInputs != sig.inputs.size())
-    fail("@" + callee + " has " + std::to_string(sig.inputs.size()) + " arguments, got " +
+    fail("@" + callee + " has " + count(sig.inputs.size(), "argument") + ", got " +
          std::to_string(numInputs) + " --input: expected " + describe(sig.inputs));
   if (outputs.size() > sig.results.size())
-    fail("@" + callee + " has " + std::to_string(sig.results.size()) + " results, got " +
+    fail("@" + callee + " has " + count(sig.results.size(), "result") + ", got " +
          std::to_string(outputs.size()) + " --output");
 
   std::vector<rt::HostTensor> args;
