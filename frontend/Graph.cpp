@@ -61,7 +61,16 @@ Location Graph::location(const Site &site) {
 }
 
 static Type elementType(MLIRContext *ctx, rt::DType t) {
-  return t == rt::DType::F32 ? Type(Float32Type::get(ctx)) : Type(IntegerType::get(ctx, 32));
+  switch (t) {
+  case rt::DType::F32: return Float32Type::get(ctx);
+  case rt::DType::F64: return Float64Type::get(ctx);
+  case rt::DType::BF16: return BFloat16Type::get(ctx);
+  case rt::DType::I1: return IntegerType::get(ctx, 1);
+  case rt::DType::I8: return IntegerType::get(ctx, 8);
+  case rt::DType::I32: return IntegerType::get(ctx, 32);
+  case rt::DType::I64: return IntegerType::get(ctx, 64);
+  }
+  return Float32Type::get(ctx);
 }
 
 Tensor Graph::input(const std::string &name, std::vector<int64_t> shape, rt::DType dtype,
@@ -79,7 +88,7 @@ Tensor Graph::parameter(nn::Parameter &p) {
   if (!block_) throw Error("[dlc::Graph] parameter '" + p.name + "' used outside tracing");
   auto it = paramArgs_.find(&p);
   if (it != paramArgs_.end()) return Tensor(this, block_->getArgument(it->second));
-  auto type = RankedTensorType::get(p.value.shape(), Float32Type::get(context_.get()));
+  auto type = RankedTensorType::get(p.value.shape(), elementType(context_.get(), p.value.dtype()));
   Value arg = block_->addArgument(type, location(p.site));
   paramArgs_[&p] = cast<BlockArgument>(arg).getArgNumber();
   pending_.push_back({Binding::Param, p.name, &p});

@@ -27,6 +27,7 @@
 #include <cstdlib>
 #include <malloc.h>
 #include <mutex>
+#include <optional>
 
 using namespace mlir;
 
@@ -34,15 +35,44 @@ namespace dlc::cpu {
 
 std::string TensorSpec::str() const { return rt::typeString(dtype, shape); }
 
-static TensorSpec specOf(Type t, const std::string &fn) {
+std::string TensorSpec::label(size_t index) const {
+  std::string s = "#" + std::to_string(index);
+  return name.empty() ? s : s + " \"" + name + "\"";
+}
+
+/// The runtime element type stored like MLIR's `e` in a memref, if any
+/// (integers are signless; i1 is one byte per element after LLVM lowering).
+static std::optional<rt::DType> dtypeOf(Type e) {
+  if (e.isF32()) return rt::DType::F32;
+  if (e.isF64()) return rt::DType::F64;
+  if (e.isBF16()) return rt::DType::BF16;
+  if (e.isSignlessInteger(1)) return rt::DType::I1;
+  if (e.isSignlessInteger(8)) return rt::DType::I8;
+  if (e.isSignlessInteger(32)) return rt::DType::I32;
+  if (e.isSignlessInteger(64)) return rt::DType::I64;
+  return std::nullopt;
+}
+
+/// The spec of argument or result `index` of `fn` (`what`: "argument" or
+/// "result"); errors name the function, the argument and the type.
+static TensorSpec specOf(Type t, const std::string &fn, const char *what, unsigned index,
+                         StringRef dlName) {
+  std::string typeStr;
+  llvm::raw_string_ostream(typeStr) << t;
+  TensorSpec spec;
+  spec.name = dlName.str();
+  std::string who = "@" + fn + " " + what + " " + spec.label(index) + ": ";
   auto tt = dyn_cast<RankedTensorType>(t);
   if (!tt || !tt.hasStaticShape())
-    throw JitError("@" + fn + ": only statically shaped tensors can cross the call boundary");
-  Type e = tt.getElementType();
-  if (!e.isF32() && !e.isInteger(32))
-    throw JitError("@" + fn + ": only f32 and i32 tensors can cross the call boundary");
-  return {std::vector<int64_t>(tt.getShape().begin(), tt.getShape().end()),
-          e.isF32() ? rt::DType::F32 : rt::DType::I32};
+    throw JitError(who + typeStr +
+                   " cannot cross the call boundary (only statically shaped tensors can)");
+  std::optional<rt::DType> dtype = dtypeOf(tt.getElementType());
+  if (!dtype)
+    throw JitError(who + typeStr + " cannot cross the call boundary: element types f32, f64, "
+                   "bf16, i1, i8, i32 and i64 can");
+  spec.shape.assign(tt.getShape().begin(), tt.getShape().end());
+  spec.dtype = *dtype;
+  return spec;
 }
 
 static void initializeNativeTarget() {
@@ -109,16 +139,15 @@ std::unique_ptr<JitModule> JitModule::compile(ModuleOp module, const PipelineOpt
     if (f.isPrivate() || f.isExternal()) continue;
     Signature sig;
     std::string name = f.getSymName().str();
-    auto withRole = [](TensorSpec spec, std::optional<dl::Role> role, StringRef roleName) {
-      if (role) spec.role = dl::stringifyRole(*role).str();
-      spec.name = roleName.str();
-      return spec;
-    };
-    for (auto [i, t] : llvm::enumerate(f.getArgumentTypes()))
-      sig.inputs.push_back(withRole(specOf(t, name), dl::argRole(f, i), dl::argName(f, i)));
-    for (auto [i, t] : llvm::enumerate(f.getResultTypes()))
-      sig.results.push_back(
-          withRole(specOf(t, name), dl::resultRole(f, i), dl::resultName(f, i)));
+    for (auto [i, t] : llvm::enumerate(f.getArgumentTypes())) {
+      sig.inputs.push_back(specOf(t, name, "argument", i, dl::argName(f, i)));
+      if (auto role = dl::argRole(f, i)) sig.inputs.back().role = dl::stringifyRole(*role).str();
+    }
+    for (auto [i, t] : llvm::enumerate(f.getResultTypes())) {
+      sig.results.push_back(specOf(t, name, "result", i, dl::resultName(f, i)));
+      if (auto role = dl::resultRole(f, i))
+        sig.results.back().role = dl::stringifyRole(*role).str();
+    }
     jit->signatures_[name] = std::move(sig);
     entryPoints.push_back("_mlir_ciface_" + name);
   }
@@ -186,12 +215,12 @@ static void checkArgs(const std::string &fn, const char *what,
                       const std::vector<TensorSpec> &specs,
                       const std::vector<const rt::HostTensor *> &given) {
   if (specs.size() != given.size())
-    throw JitError("@" + fn + " takes " + std::to_string(specs.size()) + " " + what + ", got " +
-                   std::to_string(given.size()));
+    throw JitError("@" + fn + " has " + std::to_string(specs.size()) + " " + what + "s, got " +
+                   std::to_string(given.size()) + " tensors for them");
   for (size_t i = 0; i < specs.size(); ++i)
     if (!given[i] || given[i]->empty() || given[i]->shape() != specs[i].shape ||
         given[i]->dtype() != specs[i].dtype)
-      throw JitError("@" + fn + " " + what + " #" + std::to_string(i) + ": expected " +
+      throw JitError("@" + fn + " " + what + " " + specs[i].label(i) + ": expected " +
                      specs[i].str() + ", got " +
                      (given[i] && !given[i]->empty() ? given[i]->typeString() : "nothing"));
 }
@@ -199,8 +228,8 @@ static void checkArgs(const std::string &fn, const char *what,
 void JitModule::call(const std::string &name, const std::vector<const rt::HostTensor *> &inputs,
                      const std::vector<rt::HostTensor *> &results) {
   const Signature &sig = signature(name);
-  checkArgs(name, "inputs", sig.inputs, inputs);
-  checkArgs(name, "results", sig.results,
+  checkArgs(name, "argument", sig.inputs, inputs);
+  checkArgs(name, "result", sig.results,
             std::vector<const rt::HostTensor *>(results.begin(), results.end()));
   // Descriptor words for every argument, then a pointer to each (the C
   // interface), then a pointer to each of those (the packed calling form).

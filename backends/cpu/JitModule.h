@@ -44,7 +44,10 @@ struct TensorSpec {
   /// dl.role and dl.name of the argument or result ("" when absent): the
   /// runtime binds buffers by these, never by position (ir/DLRoles.td).
   std::string role, name;
+  /// "f32[2, 3]".
   std::string str() const;
+  /// `#2 "0.weight"` (or `#2`): how errors name this argument or result.
+  std::string label(size_t index) const;
 };
 struct Signature {
   std::vector<TensorSpec> inputs, results;

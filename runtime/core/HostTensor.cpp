@@ -3,18 +3,51 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <limits>
+#include <new>
 #include <stdexcept>
 
 namespace dlc::rt {
 
-const char *name(DType t) { return t == DType::F32 ? "f32" : "i32"; }
+namespace {
+struct DTypeInfo {
+  DType type;
+  const char *name;
+  size_t bytes;
+};
+constexpr DTypeInfo kDTypes[] = {
+    {DType::F32, "f32", 4}, {DType::F64, "f64", 8}, {DType::BF16, "bf16", 2},
+    {DType::I1, "i1", 1},   {DType::I8, "i8", 1},   {DType::I32, "i32", 4},
+    {DType::I64, "i64", 8},
+};
+const DTypeInfo &info(DType t) {
+  for (const DTypeInfo &i : kDTypes)
+    if (i.type == t) return i;
+  throw std::invalid_argument("[dlc::rt] unknown element type " +
+                              std::to_string(static_cast<int>(t)));
+}
+} // namespace
+
+const char *name(DType t) { return info(t).name; }
+size_t bytes(DType t) { return info(t).bytes; }
+
+std::optional<DType> parseDType(std::string_view s) {
+  for (const DTypeInfo &i : kDTypes)
+    if (s == i.name) return i.type;
+  return std::nullopt;
+}
 
 HostTensor::HostTensor(std::vector<int64_t> shape, DType dtype)
     : shape_(std::move(shape)), dtype_(dtype) {
-  for (int64_t d : shape_)
+  // Overflow is checked so that a hostile .npy header cannot wrap the size.
+  size_t n = rt::bytes(dtype_);
+  for (int64_t d : shape_) {
     if (d < 0) throw std::invalid_argument("[dlc::rt::HostTensor] negative dimension");
-  size_t bytes = static_cast<size_t>(numel()) * 4;
-  size_t rounded = (bytes + 63) / 64 * 64; // aligned_alloc needs a multiple
+    if (d != 0 && n > std::numeric_limits<size_t>::max() / 2 / static_cast<size_t>(d))
+      throw std::invalid_argument("[dlc::rt::HostTensor] " + typeString() + " is too large");
+    n *= static_cast<size_t>(d);
+  }
+  size_t rounded = (n + 63) / 64 * 64; // aligned_alloc needs a multiple
   void *p = std::aligned_alloc(64, rounded ? rounded : 64);
   if (!p) throw std::bad_alloc();
   std::memset(p, 0, rounded ? rounded : 64);
@@ -27,14 +60,17 @@ int64_t HostTensor::numel() const {
   return n;
 }
 
-float *HostTensor::f32() { return static_cast<float *>(storage_.get()); }
-const float *HostTensor::f32() const { return static_cast<const float *>(storage_.get()); }
-int32_t *HostTensor::i32() { return static_cast<int32_t *>(storage_.get()); }
-const int32_t *HostTensor::i32() const { return static_cast<const int32_t *>(storage_.get()); }
+size_t HostTensor::sizeInBytes() const { return static_cast<size_t>(numel()) * rt::bytes(dtype_); }
+
+void HostTensor::checkDType(DType want) const {
+  if (want != dtype_)
+    throw std::invalid_argument(std::string("[dlc::rt::HostTensor] ") + name(want) +
+                                " access to a " + typeString() + " tensor");
+}
 
 HostTensor HostTensor::clone() const {
   HostTensor t(shape_, dtype_);
-  std::memcpy(t.data(), data(), static_cast<size_t>(numel()) * 4);
+  std::memcpy(t.data(), data(), sizeInBytes());
   return t;
 }
 

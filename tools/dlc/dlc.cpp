@@ -5,11 +5,13 @@
 //   dlc summary lenet                     (layers, output shapes, parameters)
 //   dlc bench lenet [--num-threads T] [--iters N]
 //   dlc bleu REFERENCE HYPOTHESIS [--sentence] [--k N]
+//   dlc run FILE.mlir [--function F] --input=@x.npy ... [--output=@y.npy] [--grad]
 //
 // Standard MLIR flags (--mlir-print-ir-after-all, --mlir-timing, ...) apply
 // to every pipeline dlc runs.
 //
 //===----------------------------------------------------------------------===//
+#include "tools/dlc/Command.h"
 #include "tools/dlc/Commands.h"
 #include "tools/dlc/JitFlags.h"
 
@@ -89,7 +91,9 @@ int main(int argc, char **argv) {
                               "  dlc compile lenet|FILE.mlir --emit=dl|grad|linalg|llvm|llvm-ir\n"
                               "  dlc summary lenet [--batch-size B]\n"
                               "  dlc bench lenet [--num-threads T] [--iters N]\n"
-                              "  dlc bleu REFERENCE HYPOTHESIS [--sentence] [--k N]\n\n"
+                              "  dlc bleu REFERENCE HYPOTHESIS [--sentence] [--k N]\n"
+                              "  dlc run FILE.mlir [--function F] --input=@x.npy|2x3xf32=1 2 ... "
+                              "[--output=@y.npy] [--grad]\n\n"
                               "The standard MLIR flags apply to every pipeline dlc runs:\n"
                               "--mlir-print-ir-after-all, --mlir-timing, --mlir-print-debuginfo,\n"
                               "--mlir-pass-pipeline-crash-reproducer=FILE (see --help-hidden).\n");
@@ -97,6 +101,15 @@ int main(int argc, char **argv) {
   // oneDNN's OpenMP runtime reads this at its first parallel region.
   if (threads > 0) setenv("OMP_NUM_THREADS", std::to_string(threads).c_str(), 1);
   dlc::cpu::setDefaultJitOptions(jitFlags.options());
+  // Subcommands registered through Command.h (each with its own options).
+  if (dlc::tools::CommandFn fn = dlc::tools::chosenCommand()) {
+    try {
+      return fn();
+    } catch (const std::exception &e) {
+      std::cerr << "dlc: error: " << e.what() << "\n";
+      return 1;
+    }
+  }
   dlc::tools::DriverOptions o{command, input, emit,   output, data,  metrics,
                               epochs,  batchSize, limit, threads, iters, warmup,
                               lr,      weightDecay, seed, train};
