@@ -3,6 +3,8 @@
 
 #include "frontend/Graph.h"
 #include "ir/DLOps.h"
+
+#include "mlir/IR/TypeUtilities.h"
 #include "ir/ShapeFunctions.h"
 
 using namespace mlir;
@@ -19,32 +21,42 @@ Graph &graphOf(const Tensor &t, const Site &site, const char *op) {
   return *t.graph();
 }
 
-void requireF32(const Tensor &t, const Site &site, const char *op) {
-  if (t.dtype() != rt::DType::F32)
-    site.fail(op, "expects f32 tensors, got " + t.typeString());
+/// Float operands (f32, f64, bf16): the op takes its element type from them.
+void requireFloat(const Tensor &t, const Site &site, const char *op) {
+  rt::DType d = t.dtype();
+  if (d != rt::DType::F32 && d != rt::DType::F64 && d != rt::DType::BF16)
+    site.fail(op, "expects float tensors (f32, f64 or bf16), got " + t.typeString());
 }
+
+void requireSameType(const Tensor &a, const Tensor &b, const Site &site, const char *op) {
+  if (a.dtype() != b.dtype())
+    site.fail(op, "mixes element types: " + a.typeString() + " and " + b.typeString());
+}
+
+Type elementOf(const Tensor &t) { return getElementTypeOrSelf(t.value().getType()); }
 
 /// Shape-rule result → tensor type, or the user's error.
 RankedTensorType checked(Graph &g, const shape::ShapeOrError &r, const Site &site,
-                         const char *op, Type element = {}) {
+                         const char *op, Type element) {
   if (!r.ok()) site.fail(op, r.error);
-  return RankedTensorType::get(r.shape, element ? element : Float32Type::get(&g.context()));
+  return RankedTensorType::get(r.shape, element);
 }
 
 template <typename OpTy>
 Tensor binary(const Tensor &a, const Tensor &b, const Site &site, const char *op) {
   Graph &g = graphOf(a, site, op);
   graphOf(b, site, op);
-  requireF32(a, site, op);
-  requireF32(b, site, op);
-  auto type = checked(g, shape::broadcast(a.shape(), b.shape()), site, op);
+  requireFloat(a, site, op);
+  requireFloat(b, site, op);
+  requireSameType(a, b, site, op);
+  auto type = checked(g, shape::broadcast(a.shape(), b.shape()), site, op, elementOf(a));
   return Tensor(&g, OpTy::create(g.builder(), g.location(site), type, a.value(), b.value()));
 }
 
 template <typename OpTy>
 Tensor unary(const Tensor &x, const Site &site, const char *op) {
   Graph &g = graphOf(x, site, op);
-  requireF32(x, site, op);
+  requireFloat(x, site, op);
   return Tensor(&g, OpTy::create(g.builder(), g.location(site), x.value()));
 }
 
@@ -83,17 +95,18 @@ Tensor constant(const std::vector<float> &values, std::vector<int64_t> shape, Si
 Tensor matmul(const Tensor &a, const Tensor &b, bool ta, bool tb, Site s) {
   Graph &g = graphOf(a, s, "matmul");
   graphOf(b, s, "matmul");
-  requireF32(a, s, "matmul");
-  requireF32(b, s, "matmul");
-  auto type = checked(g, shape::matmul(a.shape(), b.shape(), ta, tb), s, "matmul");
+  requireFloat(a, s, "matmul");
+  requireFloat(b, s, "matmul");
+  requireSameType(a, b, s, "matmul");
+  auto type = checked(g, shape::matmul(a.shape(), b.shape(), ta, tb), s, "matmul", elementOf(a));
   return Tensor(&g, dl::MatmulOp::create(g.builder(), g.location(s), type, a.value(), b.value(),
                                          ta, tb));
 }
 
 Tensor sum(const Tensor &x, std::vector<int64_t> axes, bool keepdims, Site s) {
   Graph &g = graphOf(x, s, "sum");
-  requireF32(x, s, "sum");
-  auto type = checked(g, shape::reduce(x.shape(), axes, keepdims), s, "sum");
+  requireFloat(x, s, "sum");
+  auto type = checked(g, shape::reduce(x.shape(), axes, keepdims), s, "sum", elementOf(x));
   return Tensor(&g, dl::ReduceSumOp::create(g.builder(), g.location(s), type, x.value(),
                                             g.builder().getDenseI64ArrayAttr(axes), keepdims));
 }
@@ -107,7 +120,7 @@ Tensor mean(const Tensor &x, std::vector<int64_t> axes, bool keepdims, Site s) {
 
 Tensor softmax(const Tensor &x, int64_t axis, Site s) {
   Graph &g = graphOf(x, s, "softmax");
-  requireF32(x, s, "softmax");
+  requireFloat(x, s, "softmax");
   if (axis < 0) axis += x.rank();
   if (std::string e = shape::checkAxis(x.rank(), axis); !e.empty()) s.fail("softmax", e);
   return Tensor(&g, dl::SoftmaxOp::create(g.builder(), g.location(s), x.value(),
@@ -116,7 +129,7 @@ Tensor softmax(const Tensor &x, int64_t axis, Site s) {
 
 Tensor reshape(const Tensor &x, std::vector<int64_t> to, Site s) {
   Graph &g = graphOf(x, s, "reshape");
-  requireF32(x, s, "reshape");
+  requireFloat(x, s, "reshape");
   int64_t known = 1, numel = 1, inferred = -1;
   for (int64_t d : x.shape()) numel *= d;
   for (size_t i = 0; i < to.size(); ++i) {
@@ -130,7 +143,7 @@ Tensor reshape(const Tensor &x, std::vector<int64_t> to, Site s) {
     to[inferred] = numel / known;
   }
   if (std::string e = shape::checkReshape(x.shape(), to); !e.empty()) s.fail("reshape", e);
-  auto type = RankedTensorType::get(to, Float32Type::get(&g.context()));
+  auto type = RankedTensorType::get(to, elementOf(x));
   return Tensor(&g, dl::ReshapeOp::create(g.builder(), g.location(s), type, x.value()));
 }
 
@@ -141,18 +154,20 @@ Tensor flatten(const Tensor &x, Site s) {
 
 Tensor broadcastTo(const Tensor &x, std::vector<int64_t> to, Site s) {
   Graph &g = graphOf(x, s, "broadcast_to");
-  requireF32(x, s, "broadcast_to");
+  requireFloat(x, s, "broadcast_to");
   if (std::string e = shape::checkBroadcastTo(x.shape(), to); !e.empty())
     s.fail("broadcast_to", e);
-  auto type = RankedTensorType::get(to, Float32Type::get(&g.context()));
+  auto type = RankedTensorType::get(to, elementOf(x));
   return Tensor(&g, dl::BroadcastToOp::create(g.builder(), g.location(s), type, x.value()));
 }
 
 Tensor conv2d(const Tensor &x, const Tensor &w, Pair stride, Pair padding, Site s) {
   Graph &g = graphOf(x, s, "conv2d");
   graphOf(w, s, "conv2d");
-  requireF32(x, s, "conv2d");
-  auto type = checked(g, shape::conv2d(x.shape(), w.shape(), stride, padding), s, "conv2d");
+  requireFloat(x, s, "conv2d");
+  requireSameType(x, w, s, "conv2d");
+  auto type = checked(g, shape::conv2d(x.shape(), w.shape(), stride, padding), s, "conv2d",
+                      elementOf(x));
   OpBuilder &b = g.builder();
   return Tensor(&g, dl::Conv2dOp::create(b, g.location(s), type, x.value(), w.value(),
                                          b.getDenseI64ArrayAttr(stride),
@@ -163,8 +178,8 @@ template <typename OpTy>
 static Tensor pool(const Tensor &x, Pair kernel, Pair stride, Pair padding, const Site &s,
                    const char *op) {
   Graph &g = graphOf(x, s, op);
-  requireF32(x, s, op);
-  auto type = checked(g, shape::pool2d(x.shape(), kernel, stride, padding), s, op);
+  requireFloat(x, s, op);
+  auto type = checked(g, shape::pool2d(x.shape(), kernel, stride, padding), s, op, elementOf(x));
   OpBuilder &b = g.builder();
   return Tensor(&g, OpTy::create(b, g.location(s), type, x.value(),
                                  b.getDenseI64ArrayAttr(kernel), b.getDenseI64ArrayAttr(stride),
@@ -182,10 +197,11 @@ Tensor crossEntropy(const Tensor &logits, const Tensor &labels, Site s) {
   const char *op = "cross_entropy";
   Graph &g = graphOf(logits, s, op);
   graphOf(labels, s, op);
-  requireF32(logits, s, op);
-  if (labels.dtype() != rt::DType::I32)
-    s.fail(op, "labels must be i32 class indices, got " + labels.typeString());
-  auto type = checked(g, shape::crossEntropy(logits.shape(), labels.shape()), s, op);
+  requireFloat(logits, s, op);
+  if (labels.dtype() != rt::DType::I32 && labels.dtype() != rt::DType::I64)
+    s.fail(op, "labels must be i32 or i64 class indices, got " + labels.typeString());
+  auto type = checked(g, shape::crossEntropy(logits.shape(), labels.shape()), s, op,
+                      elementOf(logits));
   return Tensor(&g, dl::SoftmaxCrossEntropyOp::create(g.builder(), g.location(s), type,
                                                       logits.value(), labels.value()));
 }
