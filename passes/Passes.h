@@ -43,6 +43,9 @@ struct PipelineOptions {
   /// Build @train_step (autodiff + SGD) before lowering.
   bool training = false;
   double weightDecay = 0.0;
+  /// The function dl-autodiff differentiates (@<func>_grad is what dl-sgd
+  /// steps).
+  std::string func = "loss";
 };
 
 /// Appends the passes that take `dl` IR to `stage`.
