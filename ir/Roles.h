@@ -7,11 +7,13 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
-#include "ir/DLRoles.h.inc"
-
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 
+#include <cstdint>
 #include <optional>
+
+// The generated enum uses std::optional, llvm::StringRef and FailureOr.
+#include "ir/DLRoles.h.inc"
 
 namespace dlc::dl {
 

@@ -4,6 +4,8 @@
 #include "frontend/Error.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
 
 #include <cfloat>
@@ -31,9 +33,10 @@ float finiteF32(llvm::StringRef flag, double value) {
   // The compiled step takes hyperparameters as f32 tensors: a double above
   // FLT_MAX would become inf there.
   if (!std::isfinite(value) || std::fabs(value) > double(FLT_MAX))
-    throw Error(llvm::formatv("--{0} must be a finite number that fits in f32 (|x| <= {1:e}), "
+    throw Error(llvm::formatv("--{0} must be a finite number that fits in f32 (|x| <= {1}), "
                               "got {2}",
-                              flag, double(FLT_MAX), value)
+                              flag, llvm::format("%g", double(FLT_MAX)),
+                              llvm::format("%g", value))
                     .str());
   return static_cast<float>(value);
 }

@@ -56,7 +56,7 @@ int runBench() {
   to.exampleShape = zm.exampleShape;
   to.learningRate = finiteF32("lr", lr);
   // oneDNN's OpenMP runtime reads this at its first parallel region.
-  if (numThreads > 0) setenv("OMP_NUM_THREADS", std::to_string(numThreads).c_str(), 1);
+  if (numThreads > 0) setenv("OMP_NUM_THREADS", std::to_string(int64_t(numThreads)).c_str(), 1);
 
   zm.model->initialize(seed);
   using clock = std::chrono::steady_clock;

@@ -98,7 +98,7 @@ mlir::LogicalResult keepOnlyFunction(mlir::ModuleOp module, llvm::StringRef name
                 module.lookupSymbol(use.getSymbolRef().getRootReference()))
           keep.insert(callee);
   for (auto f : llvm::make_early_inc_range(module.getOps<mlir::func::FuncOp>()))
-    if (!keep.contains(f) && !f.isDeclaration()) f.erase();
+    if (!keep.contains(f.getOperation()) && !f.isDeclaration()) f.erase();
   return mlir::success();
 }
 

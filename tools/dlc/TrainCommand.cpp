@@ -93,7 +93,7 @@ int runTrain() {
   to.learningRate = finiteF32("lr", lr);
   to.weightDecay = finiteF32("weight-decay", weightDecay);
   // oneDNN's OpenMP runtime reads this at its first parallel region.
-  if (numThreads > 0) setenv("OMP_NUM_THREADS", std::to_string(numThreads).c_str(), 1);
+  if (numThreads > 0) setenv("OMP_NUM_THREADS", std::to_string(int64_t(numThreads)).c_str(), 1);
 
   rt::Dataset train = head(rt::loadFashionMNIST(data, rt::Split::Train), limit);
   rt::Dataset test = rt::loadFashionMNIST(data, rt::Split::Test);
@@ -117,7 +117,7 @@ int runTrain() {
                 (long long)m.epoch, m.loss, m.trainAccuracy, m.testAccuracy, m.examplesPerSec);
     std::fflush(stdout);
     if (metrics)
-      metrics->append({{"epoch", m.epoch},
+      metrics->append(llvm::json::Object{{"epoch", m.epoch},
                        {"loss", MetricsFile::number(m.loss)},
                        {"train_acc", MetricsFile::number(m.trainAccuracy)},
                        {"test_acc", MetricsFile::number(m.testAccuracy)},

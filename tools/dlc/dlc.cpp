@@ -46,9 +46,9 @@ constexpr llvm::StringLiteral kNonCompilingCommands[] = {"bleu", "summary"};
 /// hidden (they are listed by `dlc compile --help-hidden`).
 void moveMlirOptionsToSubcommands(llvm::ArrayRef<CommandEntry> commands) {
   llvm::SmallVector<cl::Option *> mlirOptions;
-  for (auto &[name, option] : cl::getRegisteredOptions(cl::SubCommand::getTopLevel()))
-    if (name.starts_with("mlir-") && !llvm::is_contained(mlirOptions, option))
-      mlirOptions.push_back(option);
+  for (auto &entry : cl::getRegisteredOptions(cl::SubCommand::getTopLevel()))
+    if (entry.first.starts_with("mlir-") && !llvm::is_contained(mlirOptions, entry.second))
+      mlirOptions.push_back(entry.second);
   for (cl::Option *option : mlirOptions) {
     option->removeArgument();
     option->Subs.clear();
