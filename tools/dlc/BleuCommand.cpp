@@ -21,10 +21,8 @@ namespace cl = llvm::cl;
 namespace dlc::tools {
 namespace {
 
-cl::SubCommand BleuCmd(
-    "bleu", "BLEU of HYPOTHESIS against REFERENCE: one sentence per line, tokens separated by "
-            "whitespace, line i of each file aligned. Prints corpus BLEU-4 on a 0-100 scale "
-            "(NLTK corpus_bleu, no smoothing, times 100); either file may be - (standard input)");
+cl::SubCommand BleuCmd("bleu", "corpus BLEU-4 (0-100) of HYPOTHESIS against REFERENCE, or "
+                              "d2l's sentence BLEU per line; aligned lines, either file may be -");
 
 cl::opt<std::string> reference(cl::Positional, cl::Required, cl::desc("<REFERENCE>"),
                                cl::sub(BleuCmd));
