@@ -144,6 +144,7 @@ int runCompile() {
     zoo::ZooModel zm = zoo::byName(input);
     requireBatchFits("batch-size", batchSize, zm.exampleShape);
     keepAlive = zm.model;
+    zm.model->parameters(); // gives the parameters their dotted names ("0.weight")
     TrainerOptions to;
     to.batchSize = batchSize;
     to.exampleShape = zm.exampleShape;

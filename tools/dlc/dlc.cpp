@@ -90,14 +90,9 @@ int main(int argc, char **argv) {
   cl::HideUnrelatedOptions(topCategory);
   cl::SetVersionPrinter(
       [](llvm::raw_ostream &os) { os << "dlc version " << dlc::tools::kVersion << "\n"; });
+  // The overview heads every subcommand's --help too: nothing command-specific.
   cl::ParseCommandLineOptions(argc, argv,
                               "dlc: compile and train deep-learning models written in C++\n\n"
-                              "  dlc train lenet [--epochs N] [--batch-size B] [--lr F] "
-                              "[--data DIR] [--metrics FILE]\n"
-                              "  dlc compile lenet|FILE.mlir --emit=dl|grad|linalg|llvm|llvm-ir\n"
-                              "  dlc summary lenet [--batch-size B]\n"
-                              "  dlc bench lenet [--num-threads T] [--iters N]\n"
-                              "  dlc bleu REFERENCE HYPOTHESIS [--sentence] [--k N]\n\n"
                               "`dlc COMMAND --help` lists a command's options. The standard MLIR\n"
                               "flags apply to every command that compiles: "
                               "--mlir-print-ir-after-all,\n"
