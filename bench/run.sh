@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs dlc and PyTorch alternately on the same workload and threads, then
-# prints one JSON line per workload (docs/BENCHMARKS.md):
+# prints one JSON line per workload (docs/benchmarks.md):
 #   {"name", "threads", "dlc_ms", "torch_ms", "speedup" = torch_ms / dlc_ms,
 #    plus each side's min/max}
 # Usage: bench/run.sh [--threads T] [--iters N] [--rounds R] [--dlc PATH]

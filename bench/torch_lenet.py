@@ -8,7 +8,7 @@ Prints one JSON line:
    "torch_min_ms": ..., "torch_max_ms": ...}
 
 Run with Debian's OpenMP OpenBLAS selected, or matmuls use the reference BLAS
-and the numbers mean nothing (see docs/BENCHMARKS.md):
+and the numbers mean nothing (see docs/benchmarks.md):
   LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp OMP_NUM_THREADS=2 \
     /usr/bin/python3 bench/torch_lenet.py --threads 2
 """
@@ -43,7 +43,7 @@ def main():
     p.add_argument("--seed", type=int, default=0)
     args = p.parse_args()
     if args.iters < 10 or args.warmup < 3:
-        p.error("BENCHMARKS.md asks for >= 3 warm-up and >= 10 timed steps")
+        p.error("docs/benchmarks.md asks for >= 3 warm-up and >= 10 timed steps")
 
     # Must be set before torch initialises OpenMP.
     os.environ.setdefault("OMP_NUM_THREADS", str(args.threads))

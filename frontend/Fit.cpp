@@ -27,6 +27,7 @@ rt::Dataset head(const rt::Dataset &ds, int64_t n) {
   out.channels = ds.channels;
   out.height = ds.height;
   out.width = ds.width;
+  out.source = ds.source;
   out.images.assign(ds.images.begin(), ds.images.begin() + n * ds.exampleSize());
   out.labels.assign(ds.labels.begin(), ds.labels.begin() + n);
   return out;
@@ -43,7 +44,7 @@ static double evaluate(Trainer &trainer, const rt::Dataset &test) {
   rt::BatchIterator it(test, b, /*shuffle=*/false, 0, /*dropLast=*/false);
   rt::HostTensor x(batchShape(trainer)), y({b}, rt::DType::I32);
   int64_t count = 0, correct = 0, seen = 0;
-  while (it.next(x.f32(), y.i32(), count)) {
+  while (it.next({x.f32(), size_t(x.numel())}, {y.i32(), size_t(y.numel())}, count)) {
     correct += countCorrect(trainer.predict(x), y.i32(), count);
     seen += count;
   }
@@ -57,6 +58,8 @@ EpochMetrics fitClassifier(Trainer &trainer, const rt::Dataset &train, const rt:
   if (train.size < b)
     throw Error("[dlc::fitClassifier] the training set has " + std::to_string(train.size) +
                 " examples, fewer than one batch of " + std::to_string(b));
+  rt::checkExampleShape(train, trainer.options().exampleShape);
+  rt::checkExampleShape(test, trainer.options().exampleShape);
   rt::BatchIterator it(train, b, /*shuffle=*/true, options.seed, /*dropLast=*/true);
   rt::HostTensor x(batchShape(trainer)), y({b}, rt::DType::I32);
   EpochMetrics m{};
@@ -64,13 +67,14 @@ EpochMetrics fitClassifier(Trainer &trainer, const rt::Dataset &train, const rt:
     it.startEpoch(epoch);
     double lossSum = 0, seconds = 0;
     int64_t batches = 0, correct = 0, count = 0;
-    while (it.next(x.f32(), y.i32(), count)) {
+    while (it.next({x.f32(), size_t(x.numel())}, {y.i32(), size_t(y.numel())}, count)) {
       auto t0 = std::chrono::steady_clock::now();
       float loss = trainer.step(x, y);
       seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       lossSum += loss;
       correct += countCorrect(trainer.logits(), y.i32(), count);
       ++batches;
+      if (options.onStep) options.onStep(epoch + 1, batches, loss);
     }
     m.epoch = epoch + 1;
     m.loss = lossSum / double(batches);

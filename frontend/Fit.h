@@ -27,10 +27,14 @@ struct EpochMetrics {
 struct FitOptions {
   int64_t epochs = 10;
   uint64_t seed = 0;
+  /// Called after every training step with the 1-based epoch and step and
+  /// the step's loss; may throw to stop training (dlc train stops on a NaN).
+  std::function<void(int64_t epoch, int64_t step, float loss)> onStep = {};
 };
 
 /// Trains and evaluates; calls `onEpoch` after every epoch. Returns the last
-/// epoch's metrics.
+/// epoch's metrics. Throws rt::DataError when the data sets' examples do not
+/// have the trainer's example shape.
 EpochMetrics fitClassifier(Trainer &trainer, const rt::Dataset &train, const rt::Dataset &test,
                            const FitOptions &options,
                            const std::function<void(const EpochMetrics &)> &onEpoch = {});

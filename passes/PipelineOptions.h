@@ -6,6 +6,8 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include <string>
+
 namespace dlc {
 
 /// Pipeline stages, in order of depth. Each is also a registered textual
@@ -16,6 +18,9 @@ struct PipelineOptions {
   /// Build @train_step (autodiff + SGD) before lowering. Hyperparameters
   /// (lr, weight_decay) are runtime arguments of @train_step.
   bool training = false;
+  /// The function dl-autodiff differentiates (@<func>_grad is what dl-sgd
+  /// steps).
+  std::string func = "loss";
   /// Stage::LLVM only: give every llvm.func a DISubprogram
   /// (ensure-debug-info-scope-on-llvm-func) so the ops' file:line locations
   /// become `!dbg` line tables in LLVM IR and in JIT-compiled code.

@@ -49,8 +49,8 @@ void buildPipeline(OpPassManager &pm, Stage stage, const PipelineOptions &option
   registerAllDlcPasses(); // textual stages need every pass registered
   if (stage == Stage::DL) return;
   if (options.training) {
-    pm.addPass(createDLAutodiff());
-    pm.addPass(createDLSGD());
+    pm.addPass(createDLAutodiff(DLAutodiffOptions{options.func}));
+    pm.addPass(createDLSGD(DLSGDOptions{options.func + "_grad"}));
     addTextual(pm, "canonicalize,cse");
   }
   if (stage == Stage::Grad) return;

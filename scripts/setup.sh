@@ -4,7 +4,7 @@
 set -euo pipefail
 
 PKGS=(
-  # toolchain (TOOLCHAIN.md: LLVM/MLIR 22 built with clang-22, linked with lld-22)
+  # toolchain (docs/toolchain.md: LLVM/MLIR 22 built with clang-22, linked with lld-22)
   llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools clang-22 lld-22
   cmake ninja-build ccache
   # libraries

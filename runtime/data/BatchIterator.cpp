@@ -79,6 +79,21 @@ bool BatchIterator::next(float *imagesOut, int32_t *labelsOut,
   return true;
 }
 
+bool BatchIterator::next(std::span<float> imagesOut, std::span<int32_t> labelsOut,
+                         int64_t &count) {
+  // Compare in unsigned 64-bit: batch * exampleSize of a real data set fits.
+  uint64_t wantImages = uint64_t(batch) * uint64_t(ds->exampleSize());
+  if (imagesOut.size() != wantImages || labelsOut.size() != uint64_t(batch))
+    throw std::invalid_argument(
+        "[dlc::rt::BatchIterator] output buffers hold " +
+        std::to_string(imagesOut.size()) + " floats and " +
+        std::to_string(labelsOut.size()) + " labels, but a batch of " +
+        std::to_string(batch) + " examples of " + std::to_string(ds->channels) +
+        " x " + std::to_string(ds->height) + " x " + std::to_string(ds->width) +
+        " needs " + std::to_string(wantImages) + " and " + std::to_string(batch));
+  return next(imagesOut.data(), labelsOut.data(), count);
+}
+
 int64_t BatchIterator::batchesPerEpoch() const {
   return dropLast ? ds->size / batch : (ds->size + batch - 1) / batch;
 }

@@ -24,6 +24,7 @@
 #include "runtime/data/FashionMNIST.h"
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace dlc::rt {
@@ -45,6 +46,12 @@ public:
   /// batchSize and its unused image and label slots are zeroed. Returns false
   /// (count = 0) when the epoch is exhausted.
   bool next(float *imagesOut, int32_t *labelsOut, int64_t &count);
+
+  /// next() into buffers of known size: throws std::invalid_argument instead
+  /// of writing past them when they hold fewer than batchSize examples of
+  /// the data set's example size (e.g. a model built for 28 x 28 images fed
+  /// 32 x 32 ones).
+  bool next(std::span<float> imagesOut, std::span<int32_t> labelsOut, int64_t &count);
 
   /// Batches per epoch: ceil(N / batchSize), or floor with dropLast.
   int64_t batchesPerEpoch() const;

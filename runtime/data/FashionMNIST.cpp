@@ -6,15 +6,33 @@
 #include "runtime/data/Idx.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <array>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <system_error>
+
+#include <unistd.h>
 
 namespace dlc::rt {
 namespace {
 
 namespace fs = std::filesystem;
+
+/// "a FIFO", "a directory", ... for messages about the wrong kind of file.
+const char *describeType(fs::file_type type) {
+  switch (type) {
+  case fs::file_type::regular: return "a regular file";
+  case fs::file_type::directory: return "a directory";
+  case fs::file_type::fifo: return "a FIFO";
+  case fs::file_type::socket: return "a socket";
+  case fs::file_type::block: return "a block device";
+  case fs::file_type::character: return "a character device";
+  default: return "not a regular file";
+  }
+}
 
 const char *kHowToGetData =
     "install Debian's dataset-fashion-mnist (apt-get install "
@@ -23,17 +41,30 @@ const char *kHowToGetData =
     "t10k-images-idx3-ubyte.gz and t10k-labels-idx1-ubyte.gz (or the same "
     "names without .gz)";
 
-/// Finds `dir/base.gz` or `dir/base`; throws a DataError that says how to get
-/// the data if neither exists.
+/// Finds `dir/base.gz` or `dir/base`; throws a DataError that gives the real
+/// cause (no such directory, not a directory, permission denied, not a
+/// regular file) and says how to get the data.
 std::string resolve(const std::string &dir, const std::string &base) {
   std::error_code ec;
-  if (!fs::is_directory(dir, ec))
-    throw DataError(fmt::format("Fashion-MNIST directory {} does not exist: {}",
-                                dir, kHowToGetData));
+  fs::file_status dirStatus = fs::status(dir, ec);
+  if (!fs::exists(dirStatus))
+    throw DataError(fmt::format("Fashion-MNIST directory {} does not exist: {}", dir,
+                                kHowToGetData));
+  if (!fs::is_directory(dirStatus))
+    throw DataError(fmt::format("Fashion-MNIST directory {} is not a directory ({}): {}", dir,
+                                describeType(dirStatus.type()), kHowToGetData));
+  // Searching needs execute permission, listing read permission; a file
+  // that is there but cannot be found would otherwise look missing.
+  if (::access(dir.c_str(), R_OK | X_OK) != 0)
+    throw DataError(fmt::format("Fashion-MNIST directory {} cannot be read: {}", dir,
+                                std::strerror(errno)));
   for (const std::string &name : {base + ".gz", base}) {
     fs::path p = fs::path(dir) / name;
-    if (fs::is_regular_file(p, ec))
-      return p.string();
+    fs::file_status st = fs::status(p, ec);
+    if (fs::is_regular_file(st)) return p.string();
+    if (fs::exists(st))
+      throw DataError(fmt::format("{}: not a regular file ({})", p.string(),
+                                  describeType(st.type())));
   }
   throw DataError(fmt::format("{}: Fashion-MNIST file missing (also looked for "
                               "{} without .gz): {}",
@@ -82,6 +113,7 @@ Dataset loadFashionMNIST(const std::string &dir, Split split) {
   ds.channels = 1;
   ds.height = images.dims[1];
   ds.width = images.dims[2];
+  ds.source = imagesPath;
 
   ds.labels.resize(size_t(ds.size));
   for (int64_t i = 0; i < ds.size; ++i) {
@@ -99,6 +131,14 @@ Dataset loadFashionMNIST(const std::string &dir, Split split) {
   for (size_t i = 0; i < images.data.size(); ++i)
     ds.images[i] = table[images.data[i]];
   return ds;
+}
+
+void checkExampleShape(const Dataset &dataset, const std::vector<int64_t> &shape) {
+  std::vector<int64_t> have{dataset.channels, dataset.height, dataset.width};
+  if (have == shape) return;
+  throw DataError(fmt::format("{}: examples are {}, but the model expects {}",
+                              dataset.source.empty() ? "data set" : dataset.source,
+                              fmt::join(have, " x "), fmt::join(shape, " x ")));
 }
 
 } // namespace dlc::rt

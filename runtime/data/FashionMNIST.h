@@ -31,6 +31,7 @@ struct Dataset {
   int64_t width = 0;    // W (28)
   std::vector<float> images;  // N x C x H x W, pixel / 255
   std::vector<int32_t> labels; // N, each in [0, kFashionMNISTClasses)
+  std::string source;          // the images file, for error messages ("" if built in memory)
 
   /// Floats per example: C * H * W.
   int64_t exampleSize() const { return channels * height * width; }
@@ -44,9 +45,16 @@ std::pair<std::string, std::string> fashionMNISTFileNames(Split split);
 /// train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz and
 /// t10k-labels-idx1-ubyte.gz (gzipped, or the same names without ".gz").
 /// Throws DataError naming the file if one is missing or malformed, if a
-/// label is >= 10, or if the image and label counts differ.
+/// label is >= 10, or if the image and label counts differ; naming the
+/// directory if it does not exist, is not a directory or cannot be read.
+/// Images may have any height and width: see checkExampleShape.
 Dataset loadFashionMNIST(const std::string &dir = kDefaultFashionMNISTDir,
                          Split split = Split::Train);
+
+/// Throws DataError naming the data set's file unless its examples have
+/// exactly `shape` (C, H, W), e.g. 1 x 28 x 28 for a model built for
+/// Fashion-MNIST: a 32 x 32 image does not fit a 28 x 28 input.
+void checkExampleShape(const Dataset &dataset, const std::vector<int64_t> &shape);
 
 } // namespace dlc::rt
 

@@ -16,8 +16,15 @@ namespace dlc::rt::text {
 
 /// Reads the file at `path` into memory. Throws DataError naming `path` when
 /// the file cannot be opened or read, when it is empty, and (naming the line)
-/// when it is not valid UTF-8.
+/// when it is not valid UTF-8. A leading UTF-8 byte-order mark (EF BB BF,
+/// which Windows editors write) is dropped: it is not part of the first word.
 std::string readTextFile(const std::string &path);
+
+/// readTextFile for standard input, read to its end; errors name "<stdin>".
+std::string readStandardInput();
+
+/// The UTF-8 byte-order mark readTextFile drops.
+inline constexpr std::string_view kUtf8ByteOrderMark = "\xEF\xBB\xBF";
 
 /// Splits `text` at '\n'. A final newline does not start an extra empty
 /// line, and one trailing '\r' per line is dropped (CRLF files). The views

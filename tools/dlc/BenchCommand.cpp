@@ -1,32 +1,72 @@
 //===- BenchCommand.cpp - dlc bench: time one compiled training step ------===//
 //
-// Workload W1 of BENCHMARKS.md: LeNet training step at batch 256 on random
-// data. Compile time is measured apart from the timed loop, twice: cold
-// (the first Trainer: compiled, or loaded from --cache-dir when the cache
-// has it) and warm (a second Trainer of the same model in the same process,
-// served by the in-process compile cache).
+//   dlc bench lenet|mlp [--num-threads T] [--iters N] [--warmup N] [--batch-size B]
+//
+// Workload W1 of docs/benchmarks.md: the LeNet training step at batch 256 on
+// random data. Compile time is measured apart from the timed loop; the
+// result is one JSON line (llvm::json).
 //
 //===----------------------------------------------------------------------===//
-#include "tools/dlc/Commands.h"
+#include "tools/dlc/ArgChecks.h"
+#include "tools/dlc/Command.h"
 
 #include "backends/cpu/JitOptions.h"
 #include "frontend/Trainer.h"
+#include "tools/dlc/JitFlags.h"
 #include "frontend/zoo/Zoo.h"
+
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
+#include <cstdlib>
 #include <random>
 
-namespace dlc::tools {
+namespace cl = llvm::cl;
 
-int runBench(const DriverOptions &o) {
-  zoo::ZooModel zm = zoo::byName(o.input);
-  zm.model->initialize(o.seed);
+namespace dlc::tools {
+namespace {
+
+cl::SubCommand BenchCmd("bench", "time one compiled training step (workload W1)");
+
+cl::opt<std::string> model(cl::Positional, cl::Required, cl::desc("<model: lenet or mlp>"),
+                           cl::sub(BenchCmd));
+cl::opt<int64_t> batchSize("batch-size", cl::desc("minibatch size"), cl::init(256),
+                           cl::sub(BenchCmd));
+cl::opt<int64_t> numThreads(
+    "num-threads", cl::desc("OpenMP threads for oneDNN kernels and compiled loops (0: all cores)"),
+    cl::init(0), cl::sub(BenchCmd));
+cl::opt<int64_t> iters("iters", cl::desc("timed iterations (at least 10)"), cl::init(20),
+                       cl::sub(BenchCmd));
+cl::opt<int64_t> warmup("warmup", cl::desc("untimed iterations first (at least 3)"),
+                        cl::init(5), cl::sub(BenchCmd));
+cl::opt<double> lr("lr", cl::desc("SGD learning rate"), cl::init(0.9), cl::sub(BenchCmd));
+cl::opt<uint64_t> seed("seed", cl::desc("seed for weights and random data"), cl::init(0),
+                       cl::sub(BenchCmd));
+cl::OptionCategory jitCategory("JIT options (docs/jit.md)");
+JitFlags jitFlags(BenchCmd, jitCategory);
+
+int runBench() {
+  zoo::ZooModel zm = zoo::byName(model);
+  requireBatchFits("batch-size", batchSize, zm.exampleShape);
+  requireNonNegative("num-threads", numThreads);
+  // docs/benchmarks.md: at least 3 warm-up and 10 timed iterations.
+  requireAtLeast("iters", iters, 10, "a median needs at least 10 timed steps");
+  requireAtLeast("warmup", warmup, 3, "the first steps pay for page faults and caches");
   TrainerOptions to;
-  to.batchSize = o.batchSize;
+  to.batchSize = batchSize;
   to.exampleShape = zm.exampleShape;
-  to.learningRate = static_cast<float>(o.lr);
+  to.learningRate = finiteF32("lr", lr);
+  // oneDNN's OpenMP runtime reads this at its first parallel region.
+  if (numThreads > 0) setenv("OMP_NUM_THREADS", std::to_string(int64_t(numThreads)).c_str(), 1);
+
+  zm.model->initialize(seed);
+  cpu::setDefaultJitOptions(jitFlags.options());
+  // Compile time, apart from the timed loop, twice: cold (the first Trainer:
+  // compiled, or loaded from --cache-dir when the cache has it) and warm (a
+  // second Trainer of the same model, served by the in-process cache).
   using clock = std::chrono::steady_clock;
   auto since = [](clock::time_point t0) {
     return std::chrono::duration<double, std::milli>(clock::now() - t0).count();
@@ -43,29 +83,38 @@ int runBench(const DriverOptions &o) {
   { Trainer again(*zm.model, to); }
   double warmMs = since(c0);
 
-  std::vector<int64_t> xs{o.batchSize};
+  std::vector<int64_t> xs{batchSize};
   xs.insert(xs.end(), zm.exampleShape.begin(), zm.exampleShape.end());
-  rt::HostTensor x(xs), y({o.batchSize}, rt::DType::I32);
-  std::mt19937 rng(o.seed);
+  rt::HostTensor x(xs), y({batchSize}, rt::DType::I32);
+  std::mt19937 rng(seed);
   std::uniform_real_distribution<float> pixel(0.0f, 1.0f);
   for (int64_t i = 0; i < x.numel(); ++i) x.f32()[i] = pixel(rng);
-  for (int64_t i = 0; i < o.batchSize; ++i) y.i32()[i] = int32_t(rng() % zm.numClasses);
+  for (int64_t i = 0; i < batchSize; ++i) y.i32()[i] = int32_t(rng() % zm.numClasses);
 
-  for (int64_t i = 0; i < std::max<int64_t>(o.warmup, 3); ++i) trainer.step(x, y);
+  for (int64_t i = 0; i < warmup; ++i) trainer.step(x, y);
   std::vector<double> ms;
-  for (int64_t i = 0; i < std::max<int64_t>(o.iters, 10); ++i) {
+  for (int64_t i = 0; i < iters; ++i) {
     auto t0 = clock::now();
     trainer.step(x, y);
     ms.push_back(std::chrono::duration<double, std::milli>(clock::now() - t0).count());
   }
   std::sort(ms.begin(), ms.end());
-  std::printf("{\"name\": \"W1_%s_train_step\", \"threads\": %lld, \"dlc_ms\": %.3f, "
-              "\"dlc_min_ms\": %.3f, \"dlc_max_ms\": %.3f, \"compile_ms\": %.1f, "
-              "\"compile_ms_cold\": %.1f, \"compile_ms_warm\": %.1f, \"compile_cold_from\": "
-              "\"%s\"}\n",
-              o.input.c_str(), (long long)o.threads, ms[ms.size() / 2], ms.front(), ms.back(),
-              coldMs, coldMs, warmMs, coldFrom);
+  llvm::outs() << llvm::json::Value(llvm::json::Object{
+                      {"name", "W1_" + model + "_train_step"},
+                      {"threads", int64_t(numThreads)},
+                      {"batch", int64_t(batchSize)},
+                      {"dlc_ms", ms[ms.size() / 2]},
+                      {"dlc_min_ms", ms.front()},
+                      {"dlc_max_ms", ms.back()},
+                      {"compile_ms", coldMs},
+                      {"compile_ms_cold", coldMs},
+                      {"compile_ms_warm", warmMs},
+                      {"compile_cold_from", coldFrom}})
+               << "\n";
   return 0;
 }
 
+RegisterCommand reg(BenchCmd, &runBench);
+
+} // namespace
 } // namespace dlc::tools

@@ -1,26 +1,19 @@
-//===- Command.cpp - the registry of dlc subcommands ----------------------===//
+//===- Command.cpp - dlc's subcommand registry ----------------------------===//
 #include "tools/dlc/Command.h"
-
-#include <utility>
-#include <vector>
 
 namespace dlc::tools {
 
-/// Function-local so registration from other files' static initialisers
-/// never runs before it exists.
-static std::vector<std::pair<llvm::cl::SubCommand *, CommandFn>> &registry() {
-  static std::vector<std::pair<llvm::cl::SubCommand *, CommandFn>> commands;
+/// A function-local static: registrations run during static initialisation
+/// of other files, in an unspecified order.
+static std::vector<CommandEntry> &registry() {
+  static std::vector<CommandEntry> commands;
   return commands;
 }
 
 RegisterCommand::RegisterCommand(llvm::cl::SubCommand &sub, CommandFn fn) {
-  registry().emplace_back(&sub, fn);
+  registry().push_back({&sub, fn});
 }
 
-CommandFn chosenCommand() {
-  for (auto &[sub, fn] : registry())
-    if (*sub) return fn; // SubCommand's bool: chosen by the last parse
-  return nullptr;
-}
+const std::vector<CommandEntry> &registeredCommands() { return registry(); }
 
 } // namespace dlc::tools

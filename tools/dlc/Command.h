@@ -1,16 +1,25 @@
-//===- Command.h - how a dlc subcommand registers itself --------*- C++ -*-===//
+//===- Command.h - dlc's subcommands register themselves ---------*- C++ -*-===//
 //
-// Each subcommand lives in its own file with file-static options bound to
-// its own llvm::cl::SubCommand (`cl::sub(RunCmd)`), so `dlc run --help`
-// lists only run's options and flags of another subcommand are errors. It
-// registers its entry point here; dlc.cpp parses the command line, finds the
-// chosen subcommand and calls its function inside one try/catch that prints
+// Each subcommand lives in its own file under tools/dlc/ with file-static
+// options bound to its own llvm::cl::SubCommand (`cl::sub(Cmd)`), so
+// `dlc train --help` lists only train's options and a flag of another
+// subcommand is an error. The file registers its entry point:
+//
+//   static cl::SubCommand TrainCmd("train", "train a zoo model on Fashion-MNIST");
+//   static cl::opt<int64_t> epochs("epochs", cl::sub(TrainCmd), ...);
+//   static int runTrain() { ... }
+//   static RegisterCommand reg(TrainCmd, &runTrain);
+//
+// dlc.cpp parses the command line, finds the chosen subcommand among the
+// registered ones and calls its function inside one try/catch that prints
 // `dlc: error: ...` and returns 1.
 //
 //===----------------------------------------------------------------------===//
 #pragma once
 
 #include "llvm/Support/CommandLine.h"
+
+#include <vector>
 
 namespace dlc::tools {
 
@@ -22,8 +31,13 @@ struct RegisterCommand {
   RegisterCommand(llvm::cl::SubCommand &sub, CommandFn fn);
 };
 
-/// The entry point of the subcommand the parsed command line chose, or
-/// nullptr when none of the registered ones was chosen.
-CommandFn chosenCommand();
+/// A registered subcommand.
+struct CommandEntry {
+  llvm::cl::SubCommand *sub;
+  CommandFn fn;
+};
+
+/// Every subcommand registered so far, in registration order.
+const std::vector<CommandEntry> &registeredCommands();
 
 } // namespace dlc::tools

@@ -12,6 +12,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "tools/dlc/Command.h"
+#include "tools/dlc/JitFlags.h"
+#include "backends/cpu/JitOptions.h"
 
 #include "backends/cpu/JitModule.h"
 #include "passes/Passes.h"
@@ -39,6 +41,8 @@ namespace {
 
 cl::SubCommand RunCmd("run", "Call a function of a .mlir file on .npy or inline inputs");
 cl::OptionCategory runCat("dlc run options");
+cl::OptionCategory jitCategory("JIT options (docs/jit.md)");
+JitFlags jitFlags(RunCmd, jitCategory);
 
 cl::opt<std::string> inputFile(cl::Positional, cl::desc("<FILE.mlir, or - for stdin>"),
                                cl::Required, cl::sub(RunCmd), cl::cat(runCat));
@@ -153,6 +157,7 @@ int runRun() {
       fail("--output #" + std::to_string(i) + " '" + outputs[i] +
            "': expected @FILE.npy (results without an --output are printed)");
 
+  cpu::setDefaultJitOptions(jitFlags.options());
   std::unique_ptr<cpu::JitModule> jit = cpu::JitModule::compile(*module, PipelineOptions{});
   const cpu::Signature &sig = jit->signature(callee);
   if (numInputs != sig.inputs.size())

@@ -4,19 +4,33 @@
 // done by tracing one example through the model.
 //
 //===----------------------------------------------------------------------===//
-#include "tools/dlc/Commands.h"
+#include "tools/dlc/ArgChecks.h"
+#include "tools/dlc/Command.h"
 
 #include "frontend/Graph.h"
 #include "frontend/nn/Layers.h"
 #include "frontend/zoo/Zoo.h"
 
+#include "llvm/Support/CommandLine.h"
+
 #include <cstdio>
 
-namespace dlc::tools {
+namespace cl = llvm::cl;
 
-int runSummary(const DriverOptions &o) {
-  zoo::ZooModel zm = zoo::byName(o.input);
-  std::vector<int64_t> shape{o.batchSize};
+namespace dlc::tools {
+namespace {
+
+cl::SubCommand SummaryCmd("summary", "print each layer's output shape and parameter count");
+
+cl::opt<std::string> model(cl::Positional, cl::Required, cl::desc("<model: lenet or mlp>"),
+                           cl::sub(SummaryCmd));
+cl::opt<int64_t> batchSize("batch-size", cl::desc("batch size traced through the model"),
+                           cl::init(256), cl::sub(SummaryCmd));
+
+int runSummary() {
+  zoo::ZooModel zm = zoo::byName(model);
+  requireBatchFits("batch-size", batchSize, zm.exampleShape);
+  std::vector<int64_t> shape{batchSize};
   shape.insert(shape.end(), zm.exampleShape.begin(), zm.exampleShape.end());
   Graph graph;
   graph.beginFunction();
@@ -39,4 +53,7 @@ int runSummary(const DriverOptions &o) {
   return 0;
 }
 
+RegisterCommand reg(SummaryCmd, &runSummary);
+
+} // namespace
 } // namespace dlc::tools

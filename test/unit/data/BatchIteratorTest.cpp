@@ -160,6 +160,30 @@ TEST(BatchIterator, ExactMultipleAndBatchLargerThanData) {
   EXPECT_TRUE(runEpoch(bigDrop, ds, 0).empty());
 }
 
+// Regression: a model built for 28 x 28 images given 32 x 32 ones made
+// next() write past the batch buffer. The sized overload refuses instead.
+TEST(BatchIterator, SizedBuffersThatDoNotFitAreRejected) {
+  Dataset ds = indexDataset(5); // 1 x 2 x 3 examples
+  BatchIterator it(ds, 2, false, 0, false);
+  std::vector<float> small(2 * 4); // room for 1 x 2 x 2 examples only
+  std::vector<int32_t> y(2);
+  int64_t count = -1;
+  try {
+    it.next(std::span<float>(small), std::span<int32_t>(y), count);
+    FAIL() << "expected std::invalid_argument";
+  } catch (const std::invalid_argument &e) {
+    EXPECT_STREQ(e.what(), "[dlc::rt::BatchIterator] output buffers hold 8 floats and 2 "
+                           "labels, but a batch of 2 examples of 1 x 2 x 3 needs 12 and 2");
+  }
+  EXPECT_EQ(count, -1) << "nothing filled";
+  // Exactly the right size: the same batch as the unchecked overload.
+  std::vector<float> x(2 * 6);
+  ASSERT_TRUE(it.next(std::span<float>(x), std::span<int32_t>(y), count));
+  EXPECT_EQ(count, 2);
+  EXPECT_EQ(x, (std::vector<float>{0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1}));
+  EXPECT_EQ(y, (std::vector<int32_t>{0, 1}));
+}
+
 TEST(BatchIterator, RejectsNonPositiveBatch) {
   Dataset ds = indexDataset(4);
   EXPECT_THROW(BatchIterator(ds, 0, false, 0, false), std::invalid_argument);

@@ -10,6 +10,9 @@
 
 #include <array>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 using namespace dlc::rt;
 using namespace dlc::test;
 using ::testing::HasSubstr;
@@ -66,6 +69,18 @@ protected:
               << n << "," << y << "," << x;
     EXPECT_EQ(ds.images[0], 1.0f);
     EXPECT_EQ(ds.labels, std::vector<int32_t>(kLabels.begin(), kLabels.end()));
+  }
+
+  /// Expects loading the train split from `from` to throw a DataError
+  /// containing each fragment.
+  void expectError(const std::string &from, const std::vector<std::string> &fragments) {
+    try {
+      loadFashionMNIST(from, Split::Train);
+      FAIL() << "expected DataError";
+    } catch (const DataError &e) {
+      for (const std::string &f : fragments)
+        EXPECT_THAT(e.what(), HasSubstr(f));
+    }
   }
 
   /// Expects loading the train split to throw a DataError containing each
@@ -159,6 +174,62 @@ TEST_F(FashionMNISTTest, MissingFile) {
 }
 
 /// The real files from Debian's dataset-fashion-mnist, when installed.
+// Regression: --data naming a file, a FIFO or an unreadable directory said
+// "does not exist". Each now gets its real cause.
+TEST_F(FashionMNISTTest, DataPathIsAFile) {
+  writeSplits(true);
+  std::string file = (dir / "train-images-idx3-ubyte.gz").string();
+  try {
+    loadFashionMNIST(file, Split::Train);
+    FAIL() << "expected DataError";
+  } catch (const DataError &e) {
+    EXPECT_THAT(e.what(), HasSubstr(file + " is not a directory (a regular file)"));
+    EXPECT_THAT(e.what(), ::testing::Not(HasSubstr("does not exist")));
+  }
+}
+
+TEST_F(FashionMNISTTest, DataPathIsAFifo) {
+  std::string fifo = (dir / "fifo").string();
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  expectError(fifo, {fifo + " is not a directory (a FIFO)"});
+}
+
+TEST_F(FashionMNISTTest, UnreadableDirectory) {
+  if (::geteuid() == 0) GTEST_SKIP() << "root reads every directory";
+  writeSplits(true);
+  std::filesystem::permissions(dir, std::filesystem::perms::owner_write);
+  expectError(dir.string(), {dir.string() + " cannot be read: Permission denied"});
+  std::filesystem::permissions(dir, std::filesystem::perms::owner_all);
+}
+
+TEST_F(FashionMNISTTest, DataFileIsAFifoOrDirectory) {
+  writeSplits(true);
+  std::filesystem::remove(dir / "train-images-idx3-ubyte.gz");
+  std::string fifo = (dir / "train-images-idx3-ubyte.gz").string();
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  expectTrainError({fifo + ": not a regular file (a FIFO)"});
+  std::filesystem::remove(fifo);
+  std::filesystem::create_directory(fifo);
+  expectTrainError({fifo + ": not a regular file (a directory)"});
+}
+
+// Regression: images of another size than the model's input overflowed the
+// batch buffer (32 x 32), aborted in malloc (28 x 29) or trained on garbage
+// (8 x 8). The loader accepts any size; checkExampleShape says it does not fit.
+TEST_F(FashionMNISTTest, ExampleShapeMustMatchTheModel) {
+  writeSplits(true);
+  Dataset ds = loadFashionMNIST(dir.string(), Split::Train);
+  EXPECT_EQ(ds.source, (dir / "train-images-idx3-ubyte.gz").string());
+  EXPECT_NO_THROW(checkExampleShape(ds, {1, kH, kW}));
+  try {
+    checkExampleShape(ds, {1, 28, 28});
+    FAIL() << "expected DataError";
+  } catch (const DataError &e) {
+    EXPECT_EQ(std::string(e.what()),
+              ds.source + ": examples are 1 x 3 x 4, but the model expects 1 x 28 x 28");
+  }
+}
+
 TEST(FashionMNISTRealData, DebianPackage) {
   if (!std::filesystem::is_directory(kDefaultFashionMNISTDir))
     GTEST_SKIP() << kDefaultFashionMNISTDir << " not installed";
