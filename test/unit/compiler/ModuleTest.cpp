@@ -85,7 +85,7 @@ TEST(Module, SingleTensorLayerRejectsSeveralInputs) {
     EXPECT_NE(std::string(e.what()).find("ReLU(): takes one tensor, got 2"), std::string::npos)
         << e.what();
   }
-  EXPECT_EQ(relu({x}).size(), 1u);
+  EXPECT_EQ(relu(std::vector<Tensor>{x}).size(), 1u);
 }
 
 } // namespace
