@@ -4,6 +4,7 @@
 #include "frontend/Trainer.h"
 #include "frontend/zoo/Zoo.h"
 #include "passes/Passes.h"
+#include "tools/common/InputChecks.h"
 
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Parser/Parser.h"
@@ -43,6 +44,7 @@ int runCompile(const DriverOptions &o) {
     std::string error;
     auto file = mlir::openInputFile(o.input, &error);
     if (!file) throw Error(error);
+    if (failed(checkNestingDepth(*file))) return 1;
     sources.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
     module = mlir::parseSourceFile<mlir::ModuleOp>(sources, &graph.context());
     if (!module) return 1; // the parser reported where
