@@ -128,6 +128,18 @@ def DLDistinctResults : Pass<"dl-distinct-results", "mlir::ModuleOp"> {
                            "::mlir::tensor::TensorDialect"];
 }
 
+def DLSplitEmptyTensors : Pass<"dl-split-empty-tensors", "mlir::ModuleOp"> {
+  let summary = "Gives every use of a tensor.empty its own tensor.empty.";
+  let description = [{
+    Runs just before One-Shot Bufferize. CSE leaves one `tensor.empty` per
+    type and function, shared as the destination of every linalg op of that
+    type; One-Shot Bufferize then compares each of those uses with all the
+    others (quadratic: 10 of 28 s on a 4,000-op chain). One empty tensor
+    per use is the same program and analyses in linear time.
+  }];
+  let dependentDialects = ["::mlir::tensor::TensorDialect"];
+}
+
 def DLShapeParallelLoops : Pass<"dl-shape-parallel-loops", "mlir::ModuleOp"> {
   let summary = "Keeps one coarse parallel dimension per loop nest for OpenMP.";
   let description = [{
