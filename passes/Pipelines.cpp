@@ -27,7 +27,7 @@ constexpr const char *kToLinalg =
 /// linalg on tensors → LLVM dialect. Results become caller-provided out
 /// parameters so the runtime owns every buffer it sees.
 constexpr const char *kToLLVM =
-    "dl-distinct-results,dl-split-empty-tensors,one-shot-bufferize{bufferize-function-boundaries "
+    "dl-distinct-results,one-shot-bufferize{bufferize-function-boundaries "
     "function-boundary-type-conversion=identity-layout-map},"
     "buffer-results-to-out-params{modify-public-functions hoist-static-allocs},"
     "buffer-deallocation-pipeline,"
