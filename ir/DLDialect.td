@@ -23,7 +23,12 @@ def DL_Dialect : Dialect {
   let hasRegionResultAttrVerify = 1;
 }
 
+// Every tensor a dl op touches fits in 2^63 bytes (ir/Traits.h).
+def DL_BoundedTensorSizes : NativeOpTrait<"BoundedTensorSizes"> {
+  let cppNamespace = "::dlc::dl";
+}
+
 class DL_Op<string mnemonic, list<Trait> traits = []>
-    : Op<DL_Dialect, mnemonic, traits>;
+    : Op<DL_Dialect, mnemonic, !listconcat(traits, [DL_BoundedTensorSizes])>;
 
 #endif // DLC_IR_DLDIALECT_TD

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ir/DLDialect.h"
+#include "ir/Traits.h"
 
 #include "mlir/Bytecode/BytecodeOpInterface.h"
 #include "mlir/IR/Builders.h"

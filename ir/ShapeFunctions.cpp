@@ -2,6 +2,7 @@
 #include "ir/ShapeFunctions.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/CheckedArithmetic.h"
 
 #include <algorithm>
 
@@ -78,16 +79,36 @@ std::string checkAxis(int64_t rank, int64_t axis) {
   return {};
 }
 
-static int64_t product(llvm::ArrayRef<int64_t> s) {
+std::optional<int64_t> elementCount(llvm::ArrayRef<int64_t> shape) {
   int64_t n = 1;
-  for (int64_t d : s) n *= d;
+  for (int64_t d : shape) {
+    std::optional<int64_t> next = llvm::checkedMul(n, d);
+    if (!next) return std::nullopt;
+    n = *next;
+  }
   return n;
 }
 
+/// "... is too large": the one wording for every overflow, so users (and
+/// the fuzzer) see the same message whichever rule caught it.
+static std::string tooLarge(const std::string &what) {
+  return what + " is too large (its size overflows a 64-bit integer)";
+}
+
+std::string checkByteSize(llvm::ArrayRef<int64_t> shape, int64_t elementBytes) {
+  std::optional<int64_t> n = elementCount(shape);
+  if (!n || !llvm::checkedMul(*n, elementBytes))
+    return tooLarge("tensor of shape " + str(shape));
+  return {};
+}
+
 std::string checkReshape(llvm::ArrayRef<int64_t> from, llvm::ArrayRef<int64_t> to) {
-  if (product(from) != product(to))
-    return "cannot reshape " + str(from) + " (" + std::to_string(product(from)) +
-           " elements) to " + str(to) + " (" + std::to_string(product(to)) + " elements)";
+  std::optional<int64_t> a = elementCount(from), b = elementCount(to);
+  if (!a) return tooLarge("reshape input " + str(from));
+  if (!b) return tooLarge("reshape result " + str(to));
+  if (*a != *b)
+    return "cannot reshape " + str(from) + " (" + std::to_string(*a) + " elements) to " +
+           str(to) + " (" + std::to_string(*b) + " elements)";
   return {};
 }
 
@@ -109,11 +130,16 @@ static ShapeOrError window(llvm::ArrayRef<int64_t> input, int64_t channels,
     if (!e.empty()) return ShapeOrError::fail(e);
   Shape out{input[0], channels};
   for (int i = 0; i < 2; ++i) {
-    int64_t span = input[2 + i] + 2 * padding[i];
-    if (span < kernel[i])
+    // in + 2p must not overflow: padding comes straight from user attributes.
+    std::optional<int64_t> twice = llvm::checkedMul<int64_t>(2, padding[i]);
+    std::optional<int64_t> span = twice ? llvm::checkedAdd(input[2 + i], *twice) : std::nullopt;
+    if (!span)
+      return ShapeOrError::fail(tooLarge("padded input " + str(input.drop_front(2)) +
+                                         " with padding " + str(padding)));
+    if (*span < kernel[i])
       return ShapeOrError::fail("window " + str(kernel) + " is larger than the padded input " +
                                 str(input.drop_front(2)) + " with padding " + str(padding));
-    out.push_back((span - kernel[i]) / stride[i] + 1);
+    out.push_back((*span - kernel[i]) / stride[i] + 1);
   }
   return {out, {}};
 }
@@ -135,8 +161,13 @@ ShapeOrError pool2d(llvm::ArrayRef<int64_t> input, llvm::ArrayRef<int64_t> kerne
                     llvm::ArrayRef<int64_t> stride, llvm::ArrayRef<int64_t> padding) {
   if (input.size() != 4)
     return ShapeOrError::fail("pooling expects an NCHW input of rank 4, got " + str(input));
-  if (padding.size() == 2 && kernel.size() == 2 &&
-      (2 * padding[0] > kernel[0] || 2 * padding[1] > kernel[1]))
+  // Kernel, stride and padding are checked on their own first, so that a
+  // bad kernel (say [-2, -2]) is reported as such, not as a padding problem.
+  for (auto e : {checkPair("kernel", kernel, 1), checkPair("stride", stride, 1),
+                 checkPair("padding", padding, 0)})
+    if (!e.empty()) return ShapeOrError::fail(e);
+  // padding <= kernel / 2, written without 2 * padding (which may overflow).
+  if (padding[0] > kernel[0] / 2 || padding[1] > kernel[1] / 2)
     return ShapeOrError::fail("pooling padding " + str(padding) +
                               " must be at most half the kernel " + str(kernel));
   return window(input, input[1], kernel, stride, padding);

@@ -12,6 +12,7 @@
 #include "llvm/ADT/SmallVector.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace dlc::dl::shape {
@@ -41,6 +42,11 @@ ShapeOrError reduce(llvm::ArrayRef<int64_t> input, llvm::ArrayRef<int64_t> axes,
                     bool keepdims);
 /// Checks that `axis` names a dimension of a rank-`rank` tensor.
 std::string checkAxis(int64_t rank, int64_t axis);
+/// Element count of `shape`, or nullopt when it overflows int64.
+std::optional<int64_t> elementCount(llvm::ArrayRef<int64_t> shape);
+/// Checks that a tensor of `shape` with `elementBytes`-byte elements has a
+/// byte size that fits int64 (so every index and size computed from it does).
+std::string checkByteSize(llvm::ArrayRef<int64_t> shape, int64_t elementBytes);
 /// Same element count.
 std::string checkReshape(llvm::ArrayRef<int64_t> from, llvm::ArrayRef<int64_t> to);
 /// NCHW input, OIHW filter.

@@ -87,6 +87,64 @@ def DLLowerToLinalg : Pass<"dl-lower-to-linalg", "mlir::ModuleOp"> {
                            "::mlir::math::MathDialect"];
 }
 
+def DLFuseElementwise : Pass<"dl-fuse-elementwise", "mlir::ModuleOp"> {
+  let summary = "Elementwise fusion of linalg.generic ops, bounded in size.";
+  let description = [{
+    The patterns of upstream `linalg-fuse-elementwise-ops` (producer-into-
+    consumer fusion, reshape folding by expansion, constant folding), with a
+    control function that fuses a single-use producer only while the fused
+    op stays within `max-payload-ops` payload operations and `max-operands`
+    operands. Unbounded fusion collapses a long chain of single-use values
+    (the backward pass of a deep elementwise graph) into one op by cloning
+    the growing payload at every step: quadratic compile time. With the
+    bounds the pass is linear in the graph size; real layers stay far below
+    them.
+  }];
+  let options = [
+    Option<"maxPayloadOps", "max-payload-ops", "int64_t", /*default=*/"128",
+           "Largest payload (ops in the region) of a fused linalg op">,
+    Option<"maxOperands", "max-operands", "int64_t", /*default=*/"32",
+           "Most operands (inputs + outputs) of a fused linalg op">
+  ];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect",
+                           "::mlir::affine::AffineDialect"];
+}
+
+def DLDistinctResults : Pass<"dl-distinct-results", "mlir::ModuleOp"> {
+  let summary = "Gives every repeated function result a tensor of its own.";
+  let description = [{
+    Runs on tensors just before bufferization. A `func.return` that returns
+    the same tensor more than once gets a `linalg.copy` for each repetition,
+    so every result bufferizes to its own buffer. Without it
+    `buffer-results-to-out-params{hoist-static-allocs}` crashes on
+    `return %0, %0` (it replaces and erases the same allocation twice).
+    ```mlir
+    return %0, %0 : tensor<4xf32>, tensor<4xf32>
+    // becomes
+    %e = tensor.empty() : tensor<4xf32>
+    %c = linalg.copy ins(%0 : tensor<4xf32>) outs(%e : tensor<4xf32>) -> tensor<4xf32>
+    return %0, %c : tensor<4xf32>, tensor<4xf32>
+    ```
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
+def DLSplitEmptyTensors : Pass<"dl-split-empty-tensors", "mlir::ModuleOp"> {
+  let summary = "Gives every use of a tensor.empty its own tensor.empty.";
+  let description = [{
+    Runs just before One-Shot Bufferize. CSE leaves one `tensor.empty` per
+    type and function, shared as the destination of every linalg op of that
+    type; One-Shot Bufferize then compares each of those uses with all the
+    others (quadratic: 10 of 28 s on a 4,000-op chain). One empty tensor
+    per use is the same program and analyses in linear time. Not in the
+    named pipelines yet: it changes LeNet's allocations (77 → 92 mallocs per
+    step), which needs a step-time A/B before it goes in.
+  }];
+  let dependentDialects = ["::mlir::tensor::TensorDialect"];
+}
+
 def DLShapeParallelLoops : Pass<"dl-shape-parallel-loops", "mlir::ModuleOp"> {
   let summary = "Keeps one coarse parallel dimension per loop nest for OpenMP.";
   let description = [{
@@ -96,7 +154,10 @@ def DLShapeParallelLoops : Pass<"dl-shape-parallel-loops", "mlir::ModuleOp"> {
     parallel (one fork, contiguous blocks per thread); its other dimensions
     become `scf.for`, so the innermost loop stays a plain vectorizable loop.
     Smaller nests, and parallel loops nested in sequential ones (which would
-    fork once per outer iteration), become fully sequential.
+    fork once per outer iteration), become fully sequential. Parallel loops
+    with reductions always become sequential `scf.for` loops carrying the
+    accumulators: the OpenMP shim (backends/cpu/OpenMPShim.h) serves no
+    `__kmpc_reduce*`, so no `omp.reduction` may reach the JIT.
   }];
   let options = [
     Option<"minWork", "min-work", "int64_t", /*default=*/"32768",

@@ -23,12 +23,12 @@ namespace {
 /// elementwise loop nests fused.
 constexpr const char *kToLinalg =
     "dl-lower-to-runtime,dl-lower-to-linalg,canonicalize,"
-    "linalg-fuse-elementwise-ops,cse,canonicalize";
+    "dl-fuse-elementwise,cse,canonicalize";
 
 /// linalg on tensors → LLVM dialect. Results become caller-provided out
 /// parameters so the runtime owns every buffer it sees.
 constexpr const char *kToLLVM =
-    "one-shot-bufferize{bufferize-function-boundaries "
+    "dl-distinct-results,one-shot-bufferize{bufferize-function-boundaries "
     "function-boundary-type-conversion=identity-layout-map},"
     "buffer-results-to-out-params{modify-public-functions hoist-static-allocs},"
     "buffer-deallocation-pipeline,"

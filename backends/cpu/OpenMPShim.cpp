@@ -1,9 +1,13 @@
 //===- OpenMPShim.cpp - libomp entry points served by GNU OpenMP ----------===//
 #include "backends/cpu/OpenMPShim.h"
 
+#include "backends/onednn/Errors.h"
+
 #include <array>
 #include <cstdarg>
 #include <cstdint>
+#include <string>
+#include <utility>
 
 extern "C" {
 // libgomp's ABI (what GCC emits for `#pragma omp parallel`).
@@ -21,21 +25,27 @@ using Microtask = void (*)(int32_t *gtid, int32_t *btid, ...);
 struct Fork {
   Microtask task;
   int32_t argc;
-  void *args[8];
+  void *args[dlc::cpu::kMaxForkArguments];
 };
+
+/// Calls the microtask with exactly argc = sizeof...(I) captured pointers.
+template <size_t... I>
+void callWith(const Fork &f, int32_t *gtid, int32_t *btid, std::index_sequence<I...>) {
+  f.task(gtid, btid, f.args[I]...);
+}
+
+/// Dispatches on argc to the call with that many arguments (0 ... max).
+template <size_t... N>
+void callAny(const Fork &f, int32_t *gtid, int32_t *btid, std::index_sequence<N...>) {
+  ((f.argc == static_cast<int32_t>(N) ? callWith(f, gtid, btid, std::make_index_sequence<N>())
+                                      : void()),
+   ...);
+}
 
 void runMicrotask(void *data) {
   auto *f = static_cast<Fork *>(data);
   int32_t gtid = omp_get_thread_num(), btid = gtid;
-  void **a = f->args;
-  switch (f->argc) {
-  case 0: f->task(&gtid, &btid); break;
-  case 1: f->task(&gtid, &btid, a[0]); break;
-  case 2: f->task(&gtid, &btid, a[0], a[1]); break;
-  case 3: f->task(&gtid, &btid, a[0], a[1], a[2]); break;
-  case 4: f->task(&gtid, &btid, a[0], a[1], a[2], a[3]); break;
-  default: f->task(&gtid, &btid, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]); break;
-  }
+  callAny(*f, &gtid, &btid, std::make_index_sequence<dlc::cpu::kMaxForkArguments + 1>());
 }
 
 /// Static, unchunked schedule over the inclusive range [*lower, *upper] with
@@ -65,14 +75,22 @@ extern "C" {
 int32_t dlc_kmpc_global_thread_num(void *) { return omp_get_thread_num(); }
 
 void dlc_kmpc_fork_call(void *, int32_t argc, Microtask task, ...) {
+  // OpenMPIRBuilder passes captured values as one struct pointer (argc 1)
+  // today; other producers pass one pointer per captured value. A call we
+  // cannot forward is reported through the runtime's error slot (the JIT
+  // wrapper turns it into an exception) instead of running the region with
+  // missing arguments.
+  if (argc < 0 || argc > static_cast<int32_t>(dlc::cpu::kMaxForkArguments)) {
+    dlc::rt::recordError("__kmpc_fork_call: the parallel region captures " +
+                         std::to_string(argc) + " arguments; dlc's OpenMP shim forwards at most " +
+                         std::to_string(dlc::cpu::kMaxForkArguments));
+    return;
+  }
   Fork f{task, argc, {}};
   va_list ap;
   va_start(ap, task);
-  for (int32_t i = 0; i < argc && i < 8; ++i) f.args[i] = va_arg(ap, void *);
+  for (int32_t i = 0; i < argc; ++i) f.args[i] = va_arg(ap, void *);
   va_end(ap);
-  // OpenMPIRBuilder passes captured values as one struct pointer (argc 1);
-  // more than 8 would be a change of ABI we do not support.
-  if (argc > 8) __builtin_trap();
   GOMP_parallel(runMicrotask, &f, 0, 0);
 }
 

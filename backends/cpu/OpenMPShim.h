@@ -13,11 +13,22 @@
 
 #include "backends/onednn/Symbols.h"
 
+#include <cstddef>
 #include <span>
 
 namespace dlc::cpu {
 
-/// The __kmpc_* symbols the JIT resolves to this shim.
+/// Most captured arguments `__kmpc_fork_call` forwards to a parallel region.
+/// A call with more records a runtime error (dlc_rt_last_error) and does not
+/// run the region. libomp's own limit is similar in spirit: it dispatches on
+/// argc by hand up to 15 and falls back to an assembly trampoline beyond.
+constexpr size_t kMaxForkArguments = 15;
+
+/// The __kmpc_* symbols the JIT resolves to this shim: the whole libomp ABI
+/// generated code may use here (test/unit/compiler/OpenMPContractTest.cpp
+/// checks the compiled pipelines call nothing else). No __kmpc_reduce*: the
+/// pipeline never emits parallel reductions (dl-shape-parallel-loops makes
+/// reduction loops sequential).
 std::span<const rt::RuntimeSymbol> openMPShimSymbols();
 
 } // namespace dlc::cpu

@@ -72,6 +72,47 @@ void rebuild(scf::ParallelOp op, bool keepParallel) {
   op.erase();
 }
 
+/// Rebuilds a parallel loop with reductions (`scf.reduce` with operands) as
+/// sequential scf.for loops that carry the accumulators, inlining each
+/// reduction region into the innermost body. convert-scf-to-openmp would
+/// turn it into omp.reduction → __kmpc_reduce*, which the OpenMP shim does
+/// not serve; our own lowerings never produce such loops (reduction dims
+/// come out of convert-linalg-to-parallel-loops as scf.for already), so this
+/// only guards hand-written or future input.
+void sequentializeReduction(scf::ParallelOp op) {
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  IRMapping map;
+  auto reduce = cast<scf::ReduceOp>(op.getBody()->getTerminator());
+  unsigned rank = op.getNumLoops();
+  std::function<SmallVector<Value>(OpBuilder &, unsigned, ValueRange)> nest =
+      [&](OpBuilder &nb, unsigned d, ValueRange accs) -> SmallVector<Value> {
+    if (d == rank) {
+      for (Operation &inner : op.getBody()->without_terminator()) nb.clone(inner, map);
+      SmallVector<Value> next;
+      for (auto [i, region] : llvm::enumerate(reduce.getReductions())) {
+        Block &block = region.front();
+        map.map(block.getArgument(0), accs[i]);
+        map.map(block.getArgument(1), map.lookupOrDefault(reduce.getOperands()[i]));
+        for (Operation &r : block.without_terminator()) nb.clone(r, map);
+        auto ret = cast<scf::ReduceReturnOp>(block.getTerminator());
+        next.push_back(map.lookupOrDefault(ret.getResult()));
+      }
+      return next;
+    }
+    auto loop = scf::ForOp::create(
+        nb, loc, op.getLowerBound()[d], op.getUpperBound()[d], op.getStep()[d], accs,
+        [&](OpBuilder &fb, Location, Value iv, ValueRange iter) {
+          map.map(op.getInductionVars()[d], iv);
+          scf::YieldOp::create(fb, loc, nest(fb, d + 1, iter));
+        });
+    return SmallVector<Value>(loop.getResults());
+  };
+  SmallVector<Value> results = nest(b, 0, op.getInitVals());
+  op->replaceAllUsesWith(results);
+  op.erase();
+}
+
 struct DLShapeParallelLoops : impl::DLShapeParallelLoopsBase<DLShapeParallelLoops> {
   using DLShapeParallelLoopsBase::DLShapeParallelLoopsBase;
   void runOnOperation() override {
@@ -81,7 +122,10 @@ struct DLShapeParallelLoops : impl::DLShapeParallelLoopsBase<DLShapeParallelLoop
     SmallVector<scf::ParallelOp> loops;
     getOperation().walk([&](scf::ParallelOp op) { loops.push_back(op); });
     for (scf::ParallelOp op : loops) {
-      if (op.getNumResults() != 0) continue; // reductions: leave to upstream
+      if (op.getNumResults() != 0) {
+        sequentializeReduction(op);
+        continue;
+      }
       bool nested = op->getParentOfType<scf::ForOp>() || op->getParentOfType<scf::ParallelOp>();
       bool keep = !nested && work(op) >= minWork;
       if (keep && op.getNumLoops() == 1) continue;

@@ -531,6 +531,121 @@ func.func @add$element_types(%a: tensor<2xf32>, %b: tensor<2xf64>) {
 // -----
 
 //===----------------------------------------------------------------------===//
+// Sizes that overflow, attribute ranges
+//===----------------------------------------------------------------------===//
+
+// 2^32 · 2^32 elements wrap to 0 in int64: every dl op rejects a tensor
+// whose byte size does not fit int64, before any shape rule multiplies.
+func.func @reshape$overflow(%x: tensor<4294967296x4294967296xf32>) {
+  // expected-error @+1 {{'dl.reshape' op operand #0: tensor of shape [4294967296, 4294967296] is too large (its size overflows a 64-bit integer)}}
+  %0 = dl.reshape %x : tensor<4294967296x4294967296xf32> -> tensor<0xf32>
+  return
+}
+
+// -----
+
+// 2^61 f32 elements: the element count fits, the byte size (2^63) does not.
+func.func @exp$bytes_overflow(%x: tensor<2305843009213693952xf32>) {
+  // expected-error @+1 {{'dl.exp' op operand #0: tensor of shape [2305843009213693952] is too large (its size overflows a 64-bit integer)}}
+  %0 = dl.exp %x : tensor<2305843009213693952xf32>
+  return
+}
+
+// -----
+
+// The largest f32 tensor that still fits: 2^61 - 1 elements.
+func.func @exp$largest(%x: tensor<2305843009213693951xf32>) {
+  %0 = dl.exp %x : tensor<2305843009213693951xf32>
+  return
+}
+
+// -----
+
+// A result type is checked as well as the operands.
+func.func @broadcast_to$result_overflow(%x: tensor<1x1xf32>) {
+  // expected-error @+1 {{'dl.broadcast_to' op result #0: tensor of shape [4294967296, 4294967296] is too large (its size overflows a 64-bit integer)}}
+  %0 = dl.broadcast_to %x : tensor<1x1xf32> -> tensor<4294967296x4294967296xf32>
+  return
+}
+
+// -----
+
+// in + 2·padding would overflow.
+func.func @conv2d$padding_overflow(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) {
+  // expected-error @+2 {{padded input [8, 8] with padding [9223372036854775807, 0] is too large (its size overflows a 64-bit integer)}}
+  // expected-error @+1 {{'dl.conv2d' op failed to infer returned types}}
+  %0 = dl.conv2d %x, %w stride = [1, 1] padding = [9223372036854775807, 0] : tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32> -> tensor<1x4x6x6xf32>
+  return
+}
+
+// -----
+
+// A stride larger than the input is valid (one window, as in PyTorch), even
+// INT64_MAX: (8 - 3) / stride + 1 = 1 cannot overflow.
+func.func @conv2d$huge_stride(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) {
+  %0 = dl.conv2d %x, %w stride = [9223372036854775807, 1] padding = [0, 0] : tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32> -> tensor<1x4x1x6xf32>
+  return
+}
+
+// -----
+
+// A negative kernel is reported as such (it used to be blamed on padding).
+func.func @max_pool2d$negative_kernel(%x: tensor<1x3x8x8xf32>) {
+  // expected-error @+2 {{kernel values must be >= 1, got [-2, -2]}}
+  // expected-error @+1 {{'dl.max_pool2d' op failed to infer returned types}}
+  %0 = dl.max_pool2d %x kernel = [-2, -2] stride = [1, 1] padding = [0, 0] : tensor<1x3x8x8xf32> -> tensor<1x3x1x4xf32>
+  return
+}
+
+// -----
+
+func.func @max_pool2d$zero_stride(%x: tensor<1x3x8x8xf32>) {
+  // expected-error @+2 {{stride values must be >= 1, got [2, 0]}}
+  // expected-error @+1 {{'dl.max_pool2d' op failed to infer returned types}}
+  %0 = dl.max_pool2d %x kernel = [2, 2] stride = [2, 0] padding = [0, 0] : tensor<1x3x8x8xf32> -> tensor<1x3x4x4xf32>
+  return
+}
+
+// -----
+
+func.func @avg_pool2d$negative_padding(%x: tensor<1x3x8x8xf32>) {
+  // expected-error @+2 {{padding values must be >= 0, got [0, -1]}}
+  // expected-error @+1 {{'dl.avg_pool2d' op failed to infer returned types}}
+  %0 = dl.avg_pool2d %x kernel = [2, 2] stride = [2, 2] padding = [0, -1] : tensor<1x3x8x8xf32> -> tensor<1x3x4x4xf32>
+  return
+}
+
+// -----
+
+func.func @max_pool2d$stride_count(%x: tensor<1x3x8x8xf32>) {
+  // expected-error @+2 {{stride must have 2 values (H, W), got 1}}
+  // expected-error @+1 {{'dl.max_pool2d' op failed to infer returned types}}
+  %0 = dl.max_pool2d %x kernel = [2, 2] stride = [2] padding = [0, 0] : tensor<1x3x8x8xf32> -> tensor<1x3x4x4xf32>
+  return
+}
+
+// -----
+
+func.func @max_pool2d$padding_count(%x: tensor<1x3x8x8xf32>) {
+  // expected-error @+2 {{padding must have 2 values (H, W), got 0}}
+  // expected-error @+1 {{'dl.max_pool2d' op failed to infer returned types}}
+  %0 = dl.max_pool2d %x kernel = [2, 2] stride = [2, 2] padding = [] : tensor<1x3x8x8xf32> -> tensor<1x3x4x4xf32>
+  return
+}
+
+// -----
+
+// Padding INT64_MAX is over half the kernel: no overflow in that check.
+func.func @avg_pool2d$padding_int64_max(%x: tensor<1x3x8x8xf32>) {
+  // expected-error @+2 {{pooling padding [9223372036854775807, 0] must be at most half the kernel [2, 2]}}
+  // expected-error @+1 {{'dl.avg_pool2d' op failed to infer returned types}}
+  %0 = dl.avg_pool2d %x kernel = [2, 2] stride = [2, 2] padding = [9223372036854775807, 0] : tensor<1x3x8x8xf32> -> tensor<1x3x4x4xf32>
+  return
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
 // Malformed syntax
 //===----------------------------------------------------------------------===//
 

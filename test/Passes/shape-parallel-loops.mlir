@@ -73,3 +73,38 @@ func.func @nested(%a: memref<512x6x100xf32>, %acc: memref<6xf32>) {
   }
   return
 }
+
+// -----
+
+// A parallel loop with a reduction, however big, becomes sequential loops
+// carrying the accumulator (the OpenMP shim serves no __kmpc_reduce*); the
+// reduction region is inlined at the innermost level.
+// CHECK-LABEL: func.func @reduction(
+// CHECK-SAME:    %[[A:.*]]: memref<512x256xf32>
+// CHECK:         %[[ZERO:.*]] = arith.constant 0.0
+// CHECK:         %[[R:.*]] = scf.for %[[I:.*]] = %c0 to %c512 step %c1 iter_args(%[[ACC:.*]] = %[[ZERO]]) -> (f32) {
+// CHECK:           %[[IN:.*]] = scf.for %[[J:.*]] = %c0 to %c256 step %c1 iter_args(%[[ACC2:.*]] = %[[ACC]]) -> (f32) {
+// CHECK:             %[[X:.*]] = memref.load %[[A]][%[[I]], %[[J]]]
+// CHECK:             %[[S:.*]] = arith.addf %[[ACC2]], %[[X]] : f32
+// CHECK:             scf.yield %[[S]] : f32
+// CHECK:           scf.yield %[[IN]] : f32
+// CHECK:         return %[[R]] : f32
+// SMALL-LABEL: func.func @reduction(
+// SMALL-NOT:     scf.parallel
+// SMALL:         return
+func.func @reduction(%a: memref<512x256xf32>) -> f32 {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c256 = arith.constant 256 : index
+  %c512 = arith.constant 512 : index
+  %zero = arith.constant 0.0 : f32
+  %r = scf.parallel (%i, %j) = (%c0, %c0) to (%c512, %c256) step (%c1, %c1) init (%zero) -> f32 {
+    %x = memref.load %a[%i, %j] : memref<512x256xf32>
+    scf.reduce(%x : f32) {
+    ^bb0(%lhs: f32, %rhs: f32):
+      %s = arith.addf %lhs, %rhs : f32
+      scf.reduce.return %s : f32
+    }
+  }
+  return %r : f32
+}

@@ -17,6 +17,7 @@
 #include "frontend/Trainer.h"
 #include "frontend/zoo/Zoo.h"
 #include "passes/Passes.h"
+#include "tools/common/InputChecks.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
@@ -137,6 +138,7 @@ int runCompile() {
     std::string error;
     auto file = mlir::openInputFile(input, &error);
     if (!file) throw Error(error);
+    if (failed(checkNestingDepth(*file))) return 1;
     sources.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
     module = mlir::parseSourceFile<mlir::ModuleOp>(sources, &context);
     if (!module) return 1; // the parser reported where

@@ -11,6 +11,7 @@
 // is reported with the argument's index, its dl.name and both types.
 //
 //===----------------------------------------------------------------------===//
+#include "tools/common/InputChecks.h"
 #include "tools/dlc/Command.h"
 #include "tools/dlc/JitFlags.h"
 #include "backends/cpu/JitOptions.h"
@@ -142,6 +143,7 @@ int runRun() {
   std::string error;
   auto file = openInputFile(inputFile, &error);
   if (!file) fail(error);
+  if (failed(checkNestingDepth(*file))) return 1;
   sources.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
   OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sources, &context);
   if (!module) return 1; // the parser reported where
