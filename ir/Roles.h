@@ -7,11 +7,13 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
-#include "ir/DLRoles.h.inc"
-
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/DialectImplementation.h"
 
+#include <cstdint>
 #include <optional>
+
+#include "ir/DLRoles.h.inc"
 
 namespace dlc::dl {
 
