@@ -118,6 +118,14 @@ Tensor mean(const Tensor &x, std::vector<int64_t> axes, bool keepdims, Site s) {
   return div(total, scalar(static_cast<float>(count), s), s);
 }
 
+Tensor amax(const Tensor &x, std::vector<int64_t> axes, bool keepdims, Site s) {
+  Graph &g = graphOf(x, s, "amax");
+  requireF32(x, s, "amax");
+  auto type = checked(g, shape::reduceMax(x.shape(), axes, keepdims), s, "amax");
+  return Tensor(&g, dl::ReduceMaxOp::create(g.builder(), g.location(s), type, x.value(),
+                                            g.builder().getDenseI64ArrayAttr(axes), keepdims));
+}
+
 Tensor softmax(const Tensor &x, int64_t axis, Site s) {
   Graph &g = graphOf(x, s, "softmax");
   requireFloat(x, s, "softmax");
@@ -125,6 +133,15 @@ Tensor softmax(const Tensor &x, int64_t axis, Site s) {
   if (std::string e = shape::checkAxis(x.rank(), axis); !e.empty()) s.fail("softmax", e);
   return Tensor(&g, dl::SoftmaxOp::create(g.builder(), g.location(s), x.value(),
                                           g.builder().getI64IntegerAttr(axis)));
+}
+
+Tensor logSoftmax(const Tensor &x, int64_t axis, Site s) {
+  Graph &g = graphOf(x, s, "log_softmax");
+  requireF32(x, s, "log_softmax");
+  if (axis < 0) axis += x.rank();
+  if (std::string e = shape::checkAxis(x.rank(), axis); !e.empty()) s.fail("log_softmax", e);
+  return Tensor(&g, dl::LogSoftmaxOp::create(g.builder(), g.location(s), x.value(),
+                                             g.builder().getI64IntegerAttr(axis)));
 }
 
 Tensor reshape(const Tensor &x, std::vector<int64_t> to, Site s) {

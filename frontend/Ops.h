@@ -41,7 +41,12 @@ Tensor matmul(const Tensor &a, const Tensor &b, bool transposeA = false, bool tr
 /// Sum / mean over sorted `axes`.
 Tensor sum(const Tensor &x, std::vector<int64_t> axes, bool keepdims = false, Site site = {});
 Tensor mean(const Tensor &x, std::vector<int64_t> axes, bool keepdims = false, Site site = {});
+/// Maximum over sorted `axes` (PyTorch's `amax`); the gradient is split
+/// evenly between tied maxima.
+Tensor amax(const Tensor &x, std::vector<int64_t> axes, bool keepdims = false, Site site = {});
 Tensor softmax(const Tensor &x, int64_t axis, Site site = {});
+/// log(softmax(x)) along `axis`, computed stably (PyTorch's `log_softmax`).
+Tensor logSoftmax(const Tensor &x, int64_t axis, Site site = {});
 
 /// Row-major reshape; one dimension may be -1.
 Tensor reshape(const Tensor &x, std::vector<int64_t> shape, Site site = {});

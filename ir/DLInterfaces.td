@@ -41,6 +41,30 @@ def RuntimeKernelOpInterface : OpInterface<"RuntimeKernelOpInterface"> {
       "::llvm::StringRef", "getKernelName">,
     InterfaceMethod<"The kernel's integer arguments, in its order.",
       "::llvm::SmallVector<int64_t>", "getKernelInts">
+
+def DecomposableOpInterface : OpInterface<"DecomposableOpInterface"> {
+  let cppNamespace = "::dlc::dl";
+  let description = [{
+    A composite op that can rewrite itself into primitive dl ops (softmax
+    into reduce_max, sub, exp, reduce_sum and div, for example). Lowering
+    and fusion passes without a dedicated rule for the op fall back to its
+    decomposition (`dl-decompose`, and `dl-lower-to-linalg` through the same
+    pattern), so a new composite op needs no lowering of its own.
+
+    The decomposition must compute the op's results exactly as documented
+    (including its numerical safeguards, such as subtracting the maximum
+    before exponentiating), and each replacement has the type of the result
+    it replaces. It may fail only before building anything: a pattern that
+    changed the IR must not report failure.
+  }];
+  let methods = [
+    InterfaceMethod<
+      /*desc=*/[{Builds the decomposition at the builder's insertion point and
+                 appends one replacement value per result to `results`.}],
+      /*retTy=*/"::llvm::LogicalResult",
+      /*methodName=*/"decompose",
+      /*args=*/(ins "::mlir::OpBuilder &":$b,
+                    "::llvm::SmallVectorImpl<::mlir::Value> &":$results)>
   ];
 }
 

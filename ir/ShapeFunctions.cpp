@@ -73,6 +73,17 @@ ShapeOrError reduce(llvm::ArrayRef<int64_t> input, llvm::ArrayRef<int64_t> axes,
   return {out, {}};
 }
 
+ShapeOrError reduceMax(llvm::ArrayRef<int64_t> input, llvm::ArrayRef<int64_t> axes,
+                       bool keepdims) {
+  ShapeOrError r = reduce(input, axes, keepdims);
+  if (!r.ok()) return r;
+  for (int64_t a : axes)
+    if (input[a] == 0)
+      return ShapeOrError::fail("max over axis " + std::to_string(a) + " of shape " +
+                                str(input) + " is undefined: the axis is empty");
+  return r;
+}
+
 std::string checkAxis(int64_t rank, int64_t axis) {
   if (axis < 0 || axis >= rank)
     return "axis " + std::to_string(axis) + " out of range for rank " + std::to_string(rank);

@@ -40,6 +40,10 @@ ShapeOrError matmul(llvm::ArrayRef<int64_t> lhs, llvm::ArrayRef<int64_t> rhs,
 /// Reduction over sorted distinct `axes`.
 ShapeOrError reduce(llvm::ArrayRef<int64_t> input, llvm::ArrayRef<int64_t> axes,
                     bool keepdims);
+/// Maximum over sorted distinct `axes`: `reduce`, and every reduced axis
+/// must be non-empty (an empty slice has no maximum).
+ShapeOrError reduceMax(llvm::ArrayRef<int64_t> input, llvm::ArrayRef<int64_t> axes,
+                       bool keepdims);
 /// Checks that `axis` names a dimension of a rank-`rank` tensor.
 std::string checkAxis(int64_t rank, int64_t axis);
 /// Element count of `shape`, or nullopt when it overflows int64.

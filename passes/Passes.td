@@ -51,6 +51,25 @@ def DLSGD : Pass<"dl-sgd", "mlir::ModuleOp"> {
 }
 
 //===----------------------------------------------------------------------===//
+// Decomposition
+//===----------------------------------------------------------------------===//
+
+def DLDecompose : Pass<"dl-decompose", "mlir::ModuleOp"> {
+  let summary = "Rewrites composite dl ops into primitive dl ops.";
+  let description = [{
+    Every op implementing `DecomposableOpInterface` (softmax, log_softmax,
+    softmax_cross_entropy) is replaced by the primitive ops its
+    `decompose` method builds, e.g. softmax by reduce_max, sub, exp,
+    reduce_sum and div; what those build is decomposed in turn. The same
+    pattern runs inside `dl-lower-to-linalg`, so lowering needs no loops of
+    its own for composite ops. Run on its own (before `cse`) it lets the
+    pieces that a loss and its gradient both compute, such as the row max
+    and sum of exponentials of the logits, be computed once.
+  }];
+  let dependentDialects = ["::dlc::dl::DLDialect"];
+}
+
+//===----------------------------------------------------------------------===//
 // Lowering
 //===----------------------------------------------------------------------===//
 
@@ -78,8 +97,10 @@ def DLLowerToLinalg : Pass<"dl-lower-to-linalg", "mlir::ModuleOp"> {
   let description = [{
     Elementwise ops become `linalg.generic` with broadcasting indexing maps,
     reductions generic reductions, reshape `tensor.collapse_shape` /
-    `expand_shape`. Runs after `dl-lower-to-runtime`; any dl op left over is
-    an error naming the op.
+    `expand_shape`. Composite ops without a lowering of their own are
+    decomposed into primitive dl ops first (the `dl-decompose` pattern, as a
+    fallback behind any direct lowering). Runs after `dl-lower-to-runtime`;
+    any dl op left over is an error naming the op.
   }];
   let dependentDialects = ["::mlir::linalg::LinalgDialect",
                            "::mlir::tensor::TensorDialect",

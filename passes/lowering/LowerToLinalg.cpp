@@ -1,5 +1,6 @@
 //===- LowerToLinalg.cpp - dl-lower-to-linalg -----------------------------===//
 #include "passes/Passes.h"
+#include "passes/decompose/Decomposition.h"
 #include "passes/lowering/PopulatePatterns.h"
 
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
@@ -25,6 +26,9 @@ struct DLLowerToLinalg : impl::DLLowerToLinalgBase<DLLowerToLinalg> {
     lowering::populateShapeToLinalg(patterns);
     lowering::populateMatmulToLinalg(patterns);
     lowering::populatePoolingToLinalg(patterns);
+    // Composite ops (softmax, cross-entropy, ...) lower through their
+    // decomposition into the primitive ops above.
+    populateDecompositionPatterns(patterns);
     // Folding could re-create dl.constant from attributes; keep it off.
     GreedyRewriteConfig config;
     config.enableFolding(false);

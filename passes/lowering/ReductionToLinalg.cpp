@@ -1,10 +1,8 @@
-//===- ReductionToLinalg.cpp - reduce_sum, softmax → linalg ---------------===//
+//===- ReductionToLinalg.cpp - reduce_sum, reduce_max → linalg ------------===//
 #include "passes/lowering/LinalgBuilders.h"
 #include "passes/lowering/PopulatePatterns.h"
 
 #include "ir/DLOps.h"
-
-#include "mlir/Dialect/Math/IR/Math.h"
 
 #include <limits>
 
@@ -13,9 +11,30 @@ using namespace mlir;
 namespace dlc::lowering {
 namespace {
 
-struct ReduceSumToGeneric : OpRewritePattern<dl::ReduceSumOp> {
-  using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(dl::ReduceSumOp op, PatternRewriter &rw) const override {
+/// The identity each reduction's accumulator starts from, and its step.
+template <typename OpTy> struct Reduction;
+
+template <> struct Reduction<dl::ReduceSumOp> {
+  static constexpr float init = 0.0f;
+  static Value combine(OpBuilder &b, Location l, Value acc, Value x) {
+    return accumulate(b, l, acc, x);
+  }
+};
+
+// maximumf propagates NaN, as PyTorch's amax does; -inf is its identity.
+template <> struct Reduction<dl::ReduceMaxOp> {
+  static constexpr float init = -std::numeric_limits<float>::infinity();
+  static Value combine(OpBuilder &b, Location l, Value acc, Value x) {
+    return arith::MaximumFOp::create(b, l, acc, x);
+  }
+};
+
+/// One linalg.generic: reduction iterators on the axes, the output map drops
+/// them (or, with keepdims, reads index 0), the init is the identity.
+template <typename OpTy>
+struct ReduceToGeneric : OpRewritePattern<OpTy> {
+  using OpRewritePattern<OpTy>::OpRewritePattern;
+  LogicalResult matchAndRewrite(OpTy op, PatternRewriter &rw) const override {
     Location loc = op.getLoc();
     auto in = cast<RankedTensorType>(op.getInput().getType());
     auto out = cast<RankedTensorType>(op.getType());
@@ -23,63 +42,12 @@ struct ReduceSumToGeneric : OpRewritePattern<dl::ReduceSumOp> {
     SmallVector<AffineMap> maps{rw.getMultiDimIdentityMap(rank),
                                 reducedMap(rw.getContext(), rank, op.getAxes(), op.getKeepdims())};
     auto generic = linalg::GenericOp::create(
-        rw, loc, out, ValueRange{op.getInput()}, ValueRange{filled(rw, loc, out, 0.0f)}, maps,
+        rw, loc, out, ValueRange{op.getInput()},
+        ValueRange{filled(rw, loc, out, Reduction<OpTy>::init)}, maps,
         iterators(rank, op.getAxes()), [](OpBuilder &b, Location l, ValueRange a) {
-          linalg::YieldOp::create(b, l, ValueRange{accumulate(b, l, a[1], a[0])});
+          linalg::YieldOp::create(b, l, ValueRange{Reduction<OpTy>::combine(b, l, a[1], a[0])});
         });
     rw.replaceOp(op, generic.getResults());
-    return success();
-  }
-};
-
-/// softmax along `axis`, stably: m = max(x), e = exp(x - m), y = e / sum(e).
-struct SoftmaxToGenerics : OpRewritePattern<dl::SoftmaxOp> {
-  using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(dl::SoftmaxOp op, PatternRewriter &rw) const override {
-    Location loc = op.getLoc();
-    MLIRContext *ctx = rw.getContext();
-    auto type = cast<RankedTensorType>(op.getType());
-    unsigned rank = type.getRank();
-    SmallVector<int64_t> axes{static_cast<int64_t>(op.getAxis())};
-    SmallVector<int64_t> reducedShape;
-    for (unsigned d = 0; d < rank; ++d)
-      if (d != op.getAxis()) reducedShape.push_back(type.getDimSize(d));
-    auto reducedType = RankedTensorType::get(reducedShape, type.getElementType());
-    AffineMap id = rw.getMultiDimIdentityMap(rank);
-    AffineMap red = reducedMap(ctx, rank, axes, /*keepdims=*/false);
-
-    auto reduce = [&](Value input, float init, auto combine) {
-      return linalg::GenericOp::create(
-                 rw, loc, reducedType, ValueRange{input},
-                 ValueRange{filled(rw, loc, reducedType, init)}, ArrayRef<AffineMap>{id, red},
-                 iterators(rank, axes),
-                 [&](OpBuilder &b, Location l, ValueRange a) {
-                   linalg::YieldOp::create(b, l, ValueRange{combine(b, l, a[0], a[1])});
-                 })
-          .getResult(0);
-    };
-    auto map2 = [&](Value x, Value r, auto fn) {
-      return linalg::GenericOp::create(
-                 rw, loc, type, ValueRange{x, r}, ValueRange{empty(rw, loc, type)},
-                 ArrayRef<AffineMap>{id, red, id}, iterators(rank),
-                 [&](OpBuilder &b, Location l, ValueRange a) {
-                   linalg::YieldOp::create(b, l, ValueRange{fn(b, l, a[0], a[1])});
-                 })
-          .getResult(0);
-    };
-    Value m = reduce(op.getInput(), -std::numeric_limits<float>::infinity(),
-                     [](OpBuilder &b, Location l, Value x, Value acc) -> Value {
-                       return arith::MaximumFOp::create(b, l, x, acc);
-                     });
-    Value e = map2(op.getInput(), m, [](OpBuilder &b, Location l, Value x, Value mx) -> Value {
-      return math::ExpOp::create(b, l, arith::SubFOp::create(b, l, x, mx));
-    });
-    Value s = reduce(e, 0.0f, [](OpBuilder &b, Location l, Value x, Value acc) -> Value {
-      return accumulate(b, l, acc, x);
-    });
-    rw.replaceOp(op, map2(e, s, [](OpBuilder &b, Location l, Value x, Value sum) -> Value {
-                   return arith::DivFOp::create(b, l, x, sum);
-                 }));
     return success();
   }
 };
@@ -87,7 +55,8 @@ struct SoftmaxToGenerics : OpRewritePattern<dl::SoftmaxOp> {
 } // namespace
 
 void populateReductionToLinalg(RewritePatternSet &patterns) {
-  patterns.add<ReduceSumToGeneric, SoftmaxToGenerics>(patterns.getContext());
+  patterns.add<ReduceToGeneric<dl::ReduceSumOp>, ReduceToGeneric<dl::ReduceMaxOp>>(
+      patterns.getContext());
 }
 
 } // namespace dlc::lowering

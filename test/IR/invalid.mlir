@@ -192,6 +192,51 @@ func.func @reduce_sum$keepdims_result(%x: tensor<4x10xf32>) {
 
 // -----
 
+func.func @reduce_max$axis_out_of_range(%x: tensor<2x3xf32>) {
+  // expected-error @+2 {{reduction axis 2 out of range for rank 2}}
+  // expected-error @+1 {{'dl.reduce_max' op failed to infer returned types}}
+  %0 = dl.reduce_max %x axes = [2] : tensor<2x3xf32> -> tensor<2xf32>
+  return
+}
+
+// -----
+
+func.func @reduce_max$unsorted(%x: tensor<2x3xf32>) {
+  // expected-error @+2 {{reduction axes [1, 0] must be sorted and distinct}}
+  // expected-error @+1 {{'dl.reduce_max' op failed to infer returned types}}
+  %0 = dl.reduce_max %x axes = [1, 0] : tensor<2x3xf32> -> tensor<f32>
+  return
+}
+
+// -----
+
+// A maximum over nothing is undefined (PyTorch's amax raises too).
+func.func @reduce_max$empty_axis(%x: tensor<4x0xf32>) {
+  // expected-error @+2 {{max over axis 1 of shape [4, 0] is undefined: the axis is empty}}
+  // expected-error @+1 {{'dl.reduce_max' op failed to infer returned types}}
+  %0 = dl.reduce_max %x axes = [1] : tensor<4x0xf32> -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @reduce_max$keepdims_result(%x: tensor<4x10xf32>) {
+  // expected-error @+2 {{'dl.reduce_max' op inferred type(s) 'tensor<4x1xf32>' are incompatible with return type(s) of operation 'tensor<4xf32>'}}
+  // expected-error @+1 {{'dl.reduce_max' op failed to infer returned types}}
+  %0 = dl.reduce_max %x axes = [1] keepdims : tensor<4x10xf32> -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @reduce_max$i32(%x: tensor<4x10xi32>) {
+  // expected-error @+1 {{'dl.reduce_max' op operand #0 must be}}
+  %0 = dl.reduce_max %x axes = [1] : tensor<4x10xi32> -> tensor<4xi32>
+  return
+}
+
+// -----
+
 func.func @softmax$axis_out_of_range(%x: tensor<2x3xf32>) {
   // expected-error @+1 {{'dl.softmax' op axis 2 out of range for rank 2}}
   %0 = dl.softmax %x axis = 2 : tensor<2x3xf32>
@@ -211,6 +256,38 @@ func.func @softmax$negative_axis(%x: tensor<2x3xf32>) {
 func.func @softmax$rank0(%x: tensor<f32>) {
   // expected-error @+1 {{'dl.softmax' op axis 0 out of range for rank 0}}
   %0 = dl.softmax %x axis = 0 : tensor<f32>
+  return
+}
+
+// -----
+
+func.func @log_softmax$axis_out_of_range(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{'dl.log_softmax' op axis 2 out of range for rank 2}}
+  %0 = dl.log_softmax %x axis = 2 : tensor<2x3xf32>
+  return
+}
+
+// -----
+
+func.func @log_softmax$negative_axis(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{'dl.log_softmax' op axis -1 out of range for rank 2}}
+  %0 = dl.log_softmax %x axis = -1 : tensor<2x3xf32>
+  return
+}
+
+// -----
+
+func.func @log_softmax$result_type(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{'dl.log_softmax' op requires the same type for all operands and results}}
+  %0 = "dl.log_softmax"(%x) <{axis = 1 : i64}> : (tensor<2x3xf32>) -> tensor<3x2xf32>
+  return
+}
+
+// -----
+
+func.func @log_softmax$i32(%x: tensor<2x3xi32>) {
+  // expected-error @+1 {{'dl.log_softmax' op operand #0 must be}}
+  %0 = dl.log_softmax %x axis = 1 : tensor<2x3xi32>
   return
 }
 

@@ -230,6 +230,44 @@ func.func @reduce_sum$multi_keepdims(%x: tensor<2x3x4xf32>) -> tensor<1x3x1xf32>
 
 // -----
 
+// CHECK-LABEL: func @reduce_max
+func.func @reduce_max(%x: tensor<256x10xf32>) -> (tensor<256xf32>, tensor<256x1xf32>) {
+  // CHECK: dl.reduce_max %{{.*}} axes = [1] : tensor<256x10xf32> -> tensor<256xf32>
+  // CHECK: dl.reduce_max %{{.*}} axes = [1] keepdims : tensor<256x10xf32> -> tensor<256x1xf32>
+  %0 = dl.reduce_max %x axes = [1] : tensor<256x10xf32> -> tensor<256xf32>
+  %1 = dl.reduce_max %x axes = [1] keepdims : tensor<256x10xf32> -> tensor<256x1xf32>
+  return %0, %1 : tensor<256xf32>, tensor<256x1xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func @reduce_max$all
+func.func @reduce_max$all(%x: tensor<2x3x4xf32>) -> (tensor<f32>, tensor<1x3x1xf32>) {
+  // CHECK: dl.reduce_max %{{.*}} axes = [0, 1, 2] : tensor<2x3x4xf32> -> tensor<f32>
+  // CHECK: dl.reduce_max %{{.*}} axes = [0, 2] keepdims : tensor<2x3x4xf32> -> tensor<1x3x1xf32>
+  // GENERIC: "dl.reduce_max"(%{{.*}}) <{axes = array<i64: 0, 2>, keepdims}> : (tensor<2x3x4xf32>) -> tensor<1x3x1xf32>
+  %0 = dl.reduce_max %x axes = [0, 1, 2] : tensor<2x3x4xf32> -> tensor<f32>
+  %1 = dl.reduce_max %x axes = [0, 2] keepdims : tensor<2x3x4xf32> -> tensor<1x3x1xf32>
+  return %0, %1 : tensor<f32>, tensor<1x3x1xf32>
+}
+
+// -----
+
+// Reducing no axis is the identity; an empty axis that is not reduced is
+// fine (only a maximum over an empty axis is undefined; a sum over one is 0).
+// CHECK-LABEL: func @reduce_max$no_axes
+func.func @reduce_max$no_axes(%x: tensor<0x3xf32>) -> (tensor<0xf32>, tensor<3xf32>) {
+  // CHECK: dl.reduce_max %{{.*}} axes = [] : tensor<0x3xf32> -> tensor<0x3xf32>
+  // CHECK: dl.reduce_max %{{.*}} axes = [1] : tensor<0x3xf32> -> tensor<0xf32>
+  // CHECK: dl.reduce_sum %{{.*}} axes = [0] : tensor<0x3xf32> -> tensor<3xf32>
+  %0 = dl.reduce_max %x axes = [] : tensor<0x3xf32> -> tensor<0x3xf32>
+  %1 = dl.reduce_max %0 axes = [1] : tensor<0x3xf32> -> tensor<0xf32>
+  %2 = dl.reduce_sum %x axes = [0] : tensor<0x3xf32> -> tensor<3xf32>
+  return %1, %2 : tensor<0xf32>, tensor<3xf32>
+}
+
+// -----
+
 // CHECK-LABEL: func @softmax
 func.func @softmax(%x: tensor<256x10xf32>) -> tensor<256x10xf32> {
   // CHECK: dl.softmax %{{.*}} axis = 1 : tensor<256x10xf32>
@@ -244,6 +282,18 @@ func.func @softmax$axis0(%x: tensor<5xf32>) -> tensor<5xf32> {
   // CHECK: dl.softmax %{{.*}} axis = 0 : tensor<5xf32>
   %0 = dl.softmax %x axis = 0 : tensor<5xf32>
   return %0 : tensor<5xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func @log_softmax
+func.func @log_softmax(%x: tensor<256x10xf32>, %y: tensor<2x3x4xf32>) -> (tensor<256x10xf32>, tensor<2x3x4xf32>) {
+  // CHECK: dl.log_softmax %{{.*}} axis = 1 : tensor<256x10xf32>
+  // CHECK: dl.log_softmax %{{.*}} axis = 2 : tensor<2x3x4xf32>
+  // GENERIC: "dl.log_softmax"(%{{.*}}) <{axis = 1 : i64}> : (tensor<256x10xf32>) -> tensor<256x10xf32>
+  %0 = dl.log_softmax %x axis = 1 : tensor<256x10xf32>
+  %1 = dl.log_softmax %y axis = 2 : tensor<2x3x4xf32>
+  return %0, %1 : tensor<256x10xf32>, tensor<2x3x4xf32>
 }
 
 // -----

@@ -310,6 +310,52 @@ func.func @loss(%x: tensor<2x3xf32> {dl.role = "parameter"}, %c: tensor<2x3xf32>
 
 // -----
 
+// reduce_max: the cotangent goes where x attains the max, split between
+// ties: mask = 1 - sign(max - x), dx = mask * g / sum(mask). Without keepdims
+// the max and g are first reshaped to their keepdims form.
+// CHECK-LABEL: func.func @loss_grad(
+// CHECK-SAME:  %[[X:.*]]: tensor<2x3xf32>) -> (tensor<f32>, tensor<2x3xf32>)
+// CHECK:         %[[Y:.*]] = dl.reduce_max %[[X]] axes = [1] : tensor<2x3xf32> -> tensor<2xf32>
+// CHECK:         %[[G:.*]] = dl.broadcast_to %{{.*}} : tensor<1xf32> -> tensor<2xf32>
+// CHECK-NEXT:    %[[YK:.*]] = dl.reshape %[[Y]] : tensor<2xf32> -> tensor<2x1xf32>
+// CHECK-NEXT:    %[[GK:.*]] = dl.reshape %[[G]] : tensor<2xf32> -> tensor<2x1xf32>
+// CHECK-NEXT:    %[[D:.*]] = dl.sub %[[YK]], %[[X]] : tensor<2x1xf32>, tensor<2x3xf32> -> tensor<2x3xf32>
+// CHECK-NEXT:    %[[SG:.*]] = dl.sign %[[D]] : tensor<2x3xf32>
+// CHECK-NEXT:    %[[ONE:.*]] = dl.constant dense<1.000000e+00> : tensor<f32>
+// CHECK-NEXT:    %[[MASK:.*]] = dl.sub %[[ONE]], %[[SG]] : tensor<f32>, tensor<2x3xf32> -> tensor<2x3xf32>
+// CHECK-NEXT:    %[[TIES:.*]] = dl.reduce_sum %[[MASK]] axes = [1] keepdims : tensor<2x3xf32> -> tensor<2x1xf32>
+// CHECK-NEXT:    %[[SHARE:.*]] = dl.div %[[GK]], %[[TIES]] : tensor<2x1xf32>, tensor<2x1xf32> -> tensor<2x1xf32>
+// CHECK-NEXT:    %[[DX:.*]] = dl.mul %[[MASK]], %[[SHARE]] : tensor<2x3xf32>, tensor<2x1xf32> -> tensor<2x3xf32>
+// CHECK-NEXT:    return %{{.*}}, %[[DX]]
+func.func @loss(%x: tensor<2x3xf32>) -> tensor<f32> {
+  %0 = dl.reduce_max %x axes = [1] : tensor<2x3xf32> -> tensor<2xf32>
+  %1 = dl.reduce_sum %0 axes = [0] : tensor<2xf32> -> tensor<f32>
+  return %1 : tensor<f32>
+}
+
+// -----
+
+// log_softmax: g - exp(y) * sum(g, axis, keepdims).
+// CHECK-LABEL: func.func @loss_grad(
+// CHECK-SAME:  %[[X:.*]]: tensor<2x3xf32>, %[[C:.*]]: tensor<2x3xf32>)
+// CHECK:         %[[Y:.*]] = dl.log_softmax %[[X]] axis = 1
+// CHECK:         %[[G:.*]] = dl.broadcast_to
+// CHECK-NEXT:    %[[DY:.*]] = dl.mul %[[G]], %[[C]]
+// CHECK-NEXT:    %[[DC:.*]] = dl.mul %[[G]], %[[Y]]
+// CHECK-NEXT:    %[[S:.*]] = dl.reduce_sum %[[DY]] axes = [1] keepdims : tensor<2x3xf32> -> tensor<2x1xf32>
+// CHECK-NEXT:    %[[P:.*]] = dl.exp %[[Y]] : tensor<2x3xf32>
+// CHECK-NEXT:    %[[PS:.*]] = dl.mul %[[P]], %[[S]] : tensor<2x3xf32>, tensor<2x1xf32> -> tensor<2x3xf32>
+// CHECK-NEXT:    %[[DX:.*]] = dl.sub %[[DY]], %[[PS]] : tensor<2x3xf32>, tensor<2x3xf32> -> tensor<2x3xf32>
+// CHECK-NEXT:    return %{{.*}}, %[[DX]], %[[DC]]
+func.func @loss(%x: tensor<2x3xf32>, %c: tensor<2x3xf32>) -> tensor<f32> {
+  %0 = dl.log_softmax %x axis = 1 : tensor<2x3xf32>
+  %1 = dl.mul %0, %c : tensor<2x3xf32>, tensor<2x3xf32> -> tensor<2x3xf32>
+  %2 = dl.reduce_sum %1 axes = [0, 1] : tensor<2x3xf32> -> tensor<f32>
+  return %2 : tensor<f32>
+}
+
+// -----
+
 // reshape and broadcast_to: the cotangent is reshaped back / un-broadcast.
 // CHECK-LABEL: func.func @loss_grad(%{{.*}}: tensor<2x3xf32>{{( \{[^}]*\})?}}, %{{.*}}: tensor<1x6xf32>{{( \{[^}]*\})?}})
 // CHECK:         %[[G:.*]] = dl.broadcast_to %{{.*}} : tensor<1x1xf32> -> tensor<4x6xf32>

@@ -177,26 +177,58 @@ func.func @reduce_sum$all(%x: tensor<2x3xf32>) -> tensor<f32> {
 
 // -----
 
-// softmax along axis 1, stably in four loop nests: max (from -inf),
-// exp(x - max), sum (from 0), divide.
+// reduce_max: like reduce_sum, but from -inf with maximumf (which, like
+// PyTorch's amax, propagates NaN).
+// CHECK-DAG:   #[[IN:.*]] = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
+// CHECK-DAG:   #[[DROP:.*]] = affine_map<(d0, d1, d2) -> (d1)>
+// CHECK-DAG:   #[[KEEP:.*]] = affine_map<(d0, d1, d2) -> (d0, 0, d2)>
+// CHECK-LABEL: func.func @reduce_max(
+// CHECK-SAME:    %[[X:.*]]: tensor<2x3x4xf32>)
+// CHECK:         %[[NINF:.*]] = arith.constant 0xFF800000 : f32
+// CHECK:         %[[E0:.*]] = tensor.empty() : tensor<3xf32>
+// CHECK-NEXT:    %[[F0:.*]] = linalg.fill ins(%[[NINF]] : f32) outs(%[[E0]] : tensor<3xf32>)
+// CHECK-NEXT:    %[[R0:.*]] = linalg.generic {indexing_maps = [#[[IN]], #[[DROP]]], iterator_types = ["reduction", "parallel", "reduction"]}
+// CHECK-SAME:      ins(%[[X]] : tensor<2x3x4xf32>) outs(%[[F0]] : tensor<3xf32>)
+// CHECK-NEXT:    ^bb0(%[[A:.*]]: f32, %[[ACC:.*]]: f32):
+// CHECK-NEXT:      %[[M:.*]] = arith.maximumf %[[ACC]], %[[A]] : f32
+// CHECK-NEXT:      linalg.yield %[[M]] : f32
+// CHECK:         %[[F1:.*]] = linalg.fill ins(%[[NINF]] : f32) outs(%{{.*}} : tensor<2x1x4xf32>)
+// CHECK-NEXT:    %[[R1:.*]] = linalg.generic {indexing_maps = [#[[IN]], #[[KEEP]]], iterator_types = ["parallel", "reduction", "parallel"]}
+// CHECK-SAME:      outs(%[[F1]] : tensor<2x1x4xf32>)
+// CHECK:           arith.maximumf
+// CHECK:         return %[[R0]], %[[R1]]
+func.func @reduce_max(%x: tensor<2x3x4xf32>) -> (tensor<3xf32>, tensor<2x1x4xf32>) {
+  %0 = dl.reduce_max %x axes = [0, 2] : tensor<2x3x4xf32> -> tensor<3xf32>
+  %1 = dl.reduce_max %x axes = [1] keepdims : tensor<2x3x4xf32> -> tensor<2x1x4xf32>
+  return %0, %1 : tensor<3xf32>, tensor<2x1x4xf32>
+}
+
+// -----
+
+// softmax has no lowering of its own: it lowers through its decomposition
+// (test/Passes/decompose.mlir), stably: max (from -inf), x - max, exp,
+// sum (from 0), divide; the keepdims (N, 1) reductions broadcast back.
+// linalg-fuse-elementwise-ops (not run here) merges the elementwise nests.
 // CHECK-DAG:   #[[ID:.*]] = affine_map<(d0, d1) -> (d0, d1)>
-// CHECK-DAG:   #[[RED:.*]] = affine_map<(d0, d1) -> (d0)>
+// CHECK-DAG:   #[[ROW:.*]] = affine_map<(d0, d1) -> (d0, 0)>
 // CHECK-LABEL: func.func @softmax(
 // CHECK-SAME:    %[[X:.*]]: tensor<2x3xf32>)
 // CHECK-DAG:     %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
 // CHECK-DAG:     %[[NINF:.*]] = arith.constant 0xFF800000 : f32
-// CHECK:         %[[MI:.*]] = linalg.fill ins(%[[NINF]] : f32) outs(%{{.*}} : tensor<2xf32>)
-// CHECK-NEXT:    %[[M:.*]] = linalg.generic {indexing_maps = [#[[ID]], #[[RED]]], iterator_types = ["parallel", "reduction"]} ins(%[[X]] : tensor<2x3xf32>) outs(%[[MI]] : tensor<2xf32>)
+// CHECK:         %[[MI:.*]] = linalg.fill ins(%[[NINF]] : f32) outs(%{{.*}} : tensor<2x1xf32>)
+// CHECK-NEXT:    %[[M:.*]] = linalg.generic {indexing_maps = [#[[ID]], #[[ROW]]], iterator_types = ["parallel", "reduction"]} ins(%[[X]] : tensor<2x3xf32>) outs(%[[MI]] : tensor<2x1xf32>)
 // CHECK:           arith.maximumf
-// CHECK:         %[[E:.*]] = linalg.generic {indexing_maps = [#[[ID]], #[[RED]], #[[ID]]], iterator_types = ["parallel", "parallel"]} ins(%[[X]], %[[M]] : tensor<2x3xf32>, tensor<2xf32>)
+// CHECK:         %[[D:.*]] = linalg.generic {indexing_maps = [#[[ID]], #[[ROW]], #[[ID]]], iterator_types = ["parallel", "parallel"]} ins(%[[X]], %[[M]] : tensor<2x3xf32>, tensor<2x1xf32>)
 // CHECK:           arith.subf
-// CHECK-NEXT:      math.exp
-// CHECK:         %[[SI:.*]] = linalg.fill ins(%[[ZERO]] : f32) outs(%{{.*}} : tensor<2xf32>)
-// CHECK-NEXT:    %[[S:.*]] = linalg.generic {indexing_maps = [#[[ID]], #[[RED]]], iterator_types = ["parallel", "reduction"]} ins(%[[E]] : tensor<2x3xf32>) outs(%[[SI]] : tensor<2xf32>)
+// CHECK:         %[[E:.*]] = linalg.generic {{.*}} ins(%[[D]] : tensor<2x3xf32>)
+// CHECK:           math.exp
+// CHECK:         %[[SI:.*]] = linalg.fill ins(%[[ZERO]] : f32) outs(%{{.*}} : tensor<2x1xf32>)
+// CHECK-NEXT:    %[[S:.*]] = linalg.generic {indexing_maps = [#[[ID]], #[[ROW]]], iterator_types = ["parallel", "reduction"]} ins(%[[E]] : tensor<2x3xf32>) outs(%[[SI]] : tensor<2x1xf32>)
 // CHECK:           arith.addf
-// CHECK:         %[[Y:.*]] = linalg.generic {indexing_maps = [#[[ID]], #[[RED]], #[[ID]]], iterator_types = ["parallel", "parallel"]} ins(%[[E]], %[[S]] : tensor<2x3xf32>, tensor<2xf32>)
+// CHECK:         %[[Y:.*]] = linalg.generic {indexing_maps = [#[[ID]], #[[ROW]], #[[ID]]], iterator_types = ["parallel", "parallel"]} ins(%[[E]], %[[S]] : tensor<2x3xf32>, tensor<2x1xf32>)
 // CHECK:           arith.divf
 // CHECK:         return %[[Y]]
+// CHECK-NOT:     dl.
 func.func @softmax(%x: tensor<2x3xf32>) -> tensor<2x3xf32> {
   %0 = dl.softmax %x axis = 1 : tensor<2x3xf32>
   return %0 : tensor<2x3xf32>
@@ -204,13 +236,16 @@ func.func @softmax(%x: tensor<2x3xf32>) -> tensor<2x3xf32> {
 
 // -----
 
-// softmax along axis 0 reduces the leading dim.
-// CHECK-DAG:   #[[RED:.*]] = affine_map<(d0, d1) -> (d1)>
+// softmax along axis 0 reduces the leading dim; log_softmax lowers the same way.
+// CHECK-DAG:   #[[COL:.*]] = affine_map<(d0, d1) -> (0, d1)>
 // CHECK-LABEL: func.func @softmax$axis0(
-// CHECK:         linalg.generic {indexing_maps = [#{{.*}}, #[[RED]]], iterator_types = ["reduction", "parallel"]} ins(%{{.*}} : tensor<2x3xf32>) outs(%{{.*}} : tensor<3xf32>)
+// CHECK:         linalg.generic {indexing_maps = [#{{.*}}, #[[COL]]], iterator_types = ["reduction", "parallel"]} ins(%{{.*}} : tensor<2x3xf32>) outs(%{{.*}} : tensor<1x3xf32>)
+// CHECK:           math.log
+// CHECK-NOT:     dl.
 func.func @softmax$axis0(%x: tensor<2x3xf32>) -> tensor<2x3xf32> {
   %0 = dl.softmax %x axis = 0 : tensor<2x3xf32>
-  return %0 : tensor<2x3xf32>
+  %1 = dl.log_softmax %0 axis = 0 : tensor<2x3xf32>
+  return %1 : tensor<2x3xf32>
 }
 
 // -----
@@ -240,36 +275,21 @@ func.func @one_hot(%t: tensor<4xi32>) -> tensor<4x3xf32> {
 
 // -----
 
-// softmax_cross_entropy in three loop nests: row max; sum of exp(x - max)
-// and the logit picked by the label together; then the mean of
-// log(sum) + max - picked, scaled by 1/N (N = 4).
-// CHECK-DAG:   #[[NC:.*]] = affine_map<(d0, d1) -> (d0, d1)>
-// CHECK-DAG:   #[[N:.*]] = affine_map<(d0, d1) -> (d0)>
-// CHECK-DAG:   #[[N1:.*]] = affine_map<(d0) -> (d0)>
-// CHECK-DAG:   #[[SCALAR:.*]] = affine_map<(d0) -> ()>
+// softmax_cross_entropy lowers through its decomposition: row max, then
+// log(sum(exp(x - max))) + max - sum(one_hot * x), summed and divided by N.
 // CHECK-LABEL: func.func @softmax_cross_entropy(
 // CHECK-SAME:    %[[X:.*]]: tensor<4x3xf32>, %[[T:.*]]: tensor<4xi32>) -> tensor<f32>
-// CHECK-DAG:     %[[INVN:.*]] = arith.constant 2.500000e-01 : f32
-// CHECK-DAG:     %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
-// CHECK-DAG:     %[[NINF:.*]] = arith.constant 0xFF800000 : f32
-// CHECK:         %[[M:.*]] = linalg.generic {indexing_maps = [#[[NC]], #[[N]]], iterator_types = ["parallel", "reduction"]} ins(%[[X]] : tensor<4x3xf32>)
+// CHECK:         linalg.generic {{.*}} ins(%[[X]] : tensor<4x3xf32>)
 // CHECK:           arith.maximumf
-// CHECK:         %[[SP:.*]]:2 = linalg.generic {indexing_maps = [#[[NC]], #[[N]], #[[N]], #[[N]], #[[N]]], iterator_types = ["parallel", "reduction"]}
-// CHECK-SAME:      ins(%[[X]], %[[M]], %[[T]] : tensor<4x3xf32>, tensor<4xf32>, tensor<4xi32>)
 // CHECK:           math.exp
+// CHECK:           math.log
+// CHECK:         linalg.generic {{.*}} ins(%[[T]] : tensor<4xi32>)
 // CHECK:           linalg.index 1
-// CHECK:           arith.cmpi eq
-// CHECK:           arith.select
-// CHECK:         %[[L:.*]] = linalg.generic {indexing_maps = [#[[N1]], #[[N1]], #[[N1]], #[[SCALAR]]], iterator_types = ["reduction"]}
-// CHECK-SAME:      ins(%[[SP]]#0, %[[M]], %[[SP]]#1 : tensor<4xf32>, tensor<4xf32>, tensor<4xf32>) outs(%{{.*}} : tensor<f32>)
-// CHECK-NEXT:    ^bb0(%[[S:.*]]: f32, %[[MX:.*]]: f32, %[[P:.*]]: f32, %[[ACC:.*]]: f32):
-// CHECK-NEXT:      %[[LOG:.*]] = math.log %[[S]] : f32
-// CHECK-NEXT:      %[[LSE:.*]] = arith.addf %[[LOG]], %[[MX]] : f32
-// CHECK-NEXT:      %[[TERM:.*]] = arith.subf %[[LSE]], %[[P]] : f32
-// CHECK-NEXT:      %[[SCALED:.*]] = arith.mulf %[[TERM]], %[[INVN]] : f32
-// CHECK-NEXT:      %[[SUM:.*]] = arith.addf %[[ACC]], %[[SCALED]] fastmath<reassoc> : f32
-// CHECK-NEXT:      linalg.yield %[[SUM]] : f32
+// CHECK:         %[[TOTAL:.*]] = linalg.generic {{.*}} iterator_types = ["reduction", "reduction"]} ins(%{{.*}} : tensor<4x1xf32>) outs(%{{.*}} : tensor<f32>)
+// CHECK:         %[[L:.*]] = linalg.generic {{.*}} ins(%[[TOTAL]], %{{.*}} : tensor<f32>, tensor<f32>)
+// CHECK:           arith.divf
 // CHECK:         return %[[L]] : tensor<f32>
+// CHECK-NOT:     dl.
 func.func @softmax_cross_entropy(%x: tensor<4x3xf32>, %t: tensor<4xi32>) -> tensor<f32> {
   %0 = dl.softmax_cross_entropy %x, %t : tensor<4x3xf32>, tensor<4xi32> -> tensor<f32>
   return %0 : tensor<f32>

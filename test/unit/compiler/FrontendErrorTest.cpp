@@ -58,6 +58,18 @@ TEST(FrontendErrors, PoolWindowLargerThanInput) {
   expectError([&] { avgPool2d(x, {3, 3}, {1, 1}, {0, 0}); }, {here(line), "larger than"});
 }
 
+TEST(FrontendErrors, AmaxAndLogSoftmaxAxes) {
+  Graph g;
+  g.beginFunction();
+  Tensor x = g.input("x", {4, 2, 3});
+  int line = __LINE__ + 1;
+  expectError([&] { amax(x, {3}); }, {here(line), "amax", "axis 3 out of range for rank 3"});
+  line = __LINE__ + 1;
+  expectError([&] { amax(x, {2, 0}); }, {here(line), "amax", "sorted and distinct"});
+  line = __LINE__ + 1;
+  expectError([&] { logSoftmax(x, 3); }, {here(line), "log_softmax", "axis 3 out of range"});
+}
+
 TEST(FrontendErrors, LabelsMustBeIntegers) {
   Graph g;
   g.beginFunction();

@@ -46,6 +46,12 @@ std::vector<GradCase> cases() {
       {"mean", {{{2, 3, 4}}}, [](T a) { return mean(a[0], {2}); }},
       {"softmax", {{{3, 5}}}, [](T a) { return softmax(a[0], 1); }},
       {"softmax_axis0", {{{4, 3}}}, [](T a) { return softmax(a[0], 0); }},
+      {"log_softmax", {{{3, 5}}}, [](T a) { return logSoftmax(a[0], 1); }},
+      {"log_softmax_axis0", {{{4, 3}}}, [](T a) { return logSoftmax(a[0], 0); }},
+      // Random inputs have no ties; a small step stays on one side of the
+      // kinks where the arg-max changes. (Ties: DecompositionTest.)
+      {"amax", {{{3, 5}}}, [](T a) { return amax(a[0], {1}); }, 1e-3f},
+      {"amax_axes_keepdims", {{{2, 3, 4}}}, [](T a) { return amax(a[0], {0, 2}, true); }, 1e-3f},
       {"reshape", {{{2, 6}}}, [](T a) { return mul(reshape(a[0], {3, 4}), reshape(a[0], {3, 4})); }},
       {"broadcast_to", {{{3, 1}}}, [](T a) { return broadcastTo(a[0], {2, 3, 4}); }},
       {"conv2d", {{{2, 3, 7, 7}}, {{4, 3, 3, 3}}},
