@@ -120,8 +120,8 @@ Tensor mean(const Tensor &x, std::vector<int64_t> axes, bool keepdims, Site s) {
 
 Tensor amax(const Tensor &x, std::vector<int64_t> axes, bool keepdims, Site s) {
   Graph &g = graphOf(x, s, "amax");
-  requireF32(x, s, "amax");
-  auto type = checked(g, shape::reduceMax(x.shape(), axes, keepdims), s, "amax");
+  requireFloat(x, s, "amax");
+  auto type = checked(g, shape::reduceMax(x.shape(), axes, keepdims), s, "amax", elementOf(x));
   return Tensor(&g, dl::ReduceMaxOp::create(g.builder(), g.location(s), type, x.value(),
                                             g.builder().getDenseI64ArrayAttr(axes), keepdims));
 }
@@ -137,7 +137,7 @@ Tensor softmax(const Tensor &x, int64_t axis, Site s) {
 
 Tensor logSoftmax(const Tensor &x, int64_t axis, Site s) {
   Graph &g = graphOf(x, s, "log_softmax");
-  requireF32(x, s, "log_softmax");
+  requireFloat(x, s, "log_softmax");
   if (axis < 0) axis += x.rank();
   if (std::string e = shape::checkAxis(x.rank(), axis); !e.empty()) s.fail("log_softmax", e);
   return Tensor(&g, dl::LogSoftmaxOp::create(g.builder(), g.location(s), x.value(),

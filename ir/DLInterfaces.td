@@ -41,6 +41,8 @@ def RuntimeKernelOpInterface : OpInterface<"RuntimeKernelOpInterface"> {
       "::llvm::StringRef", "getKernelName">,
     InterfaceMethod<"The kernel's integer arguments, in its order.",
       "::llvm::SmallVector<int64_t>", "getKernelInts">
+  ];
+}
 
 def DecomposableOpInterface : OpInterface<"DecomposableOpInterface"> {
   let cppNamespace = "::dlc::dl";
