@@ -21,7 +21,7 @@ UNARY = ["sigmoid", "tanh", "neg", "relu"]
 
 def chain(n: int, shape: str = "16x32") -> str:
     t = f"tensor<{shape}xf32>"
-    out = [f"func.func @loss(%x: {t}) -> tensor<f32> {{"]
+    out = [f"func.func @loss(%x: {t} {{dl.role = \"parameter\"}}) -> tensor<f32> {{"]
     prev = "%x"
     for i in range(1, n + 1):
         if i % 2:

@@ -314,7 +314,7 @@ func.func @loss(%x: tensor<2x3xf32> {dl.role = "parameter"}, %c: tensor<2x3xf32>
 // ties: mask = 1 - sign(max - x), dx = mask * g / sum(mask). Without keepdims
 // the max and g are first reshaped to their keepdims form.
 // CHECK-LABEL: func.func @loss_grad(
-// CHECK-SAME:  %[[X:.*]]: tensor<2x3xf32>) -> (tensor<f32>, tensor<2x3xf32>)
+// CHECK-SAME:  %[[X:.*]]: tensor<2x3xf32>{{( \{[^}]*\})?}}) -> (tensor<f32>{{( \{[^}]*\})?}}, tensor<2x3xf32>{{( \{[^}]*\})?}})
 // CHECK:         %[[Y:.*]] = dl.reduce_max %[[X]] axes = [1] : tensor<2x3xf32> -> tensor<2xf32>
 // CHECK:         %[[G:.*]] = dl.broadcast_to %{{.*}} : tensor<1xf32> -> tensor<2xf32>
 // CHECK-NEXT:    %[[YK:.*]] = dl.reshape %[[Y]] : tensor<2xf32> -> tensor<2x1xf32>
@@ -327,7 +327,7 @@ func.func @loss(%x: tensor<2x3xf32> {dl.role = "parameter"}, %c: tensor<2x3xf32>
 // CHECK-NEXT:    %[[SHARE:.*]] = dl.div %[[GK]], %[[TIES]] : tensor<2x1xf32>, tensor<2x1xf32> -> tensor<2x1xf32>
 // CHECK-NEXT:    %[[DX:.*]] = dl.mul %[[MASK]], %[[SHARE]] : tensor<2x3xf32>, tensor<2x1xf32> -> tensor<2x3xf32>
 // CHECK-NEXT:    return %{{.*}}, %[[DX]]
-func.func @loss(%x: tensor<2x3xf32>) -> tensor<f32> {
+func.func @loss(%x: tensor<2x3xf32> {dl.role = "parameter"}) -> tensor<f32> {
   %0 = dl.reduce_max %x axes = [1] : tensor<2x3xf32> -> tensor<2xf32>
   %1 = dl.reduce_sum %0 axes = [0] : tensor<2xf32> -> tensor<f32>
   return %1 : tensor<f32>
@@ -337,7 +337,7 @@ func.func @loss(%x: tensor<2x3xf32>) -> tensor<f32> {
 
 // log_softmax: g - exp(y) * sum(g, axis, keepdims).
 // CHECK-LABEL: func.func @loss_grad(
-// CHECK-SAME:  %[[X:.*]]: tensor<2x3xf32>, %[[C:.*]]: tensor<2x3xf32>)
+// CHECK-SAME:  %[[X:.*]]: tensor<2x3xf32>{{( \{[^}]*\})?}}, %[[C:.*]]: tensor<2x3xf32>{{( \{[^}]*\})?}})
 // CHECK:         %[[Y:.*]] = dl.log_softmax %[[X]] axis = 1
 // CHECK:         %[[G:.*]] = dl.broadcast_to
 // CHECK-NEXT:    %[[DY:.*]] = dl.mul %[[G]], %[[C]]
@@ -347,7 +347,7 @@ func.func @loss(%x: tensor<2x3xf32>) -> tensor<f32> {
 // CHECK-NEXT:    %[[PS:.*]] = dl.mul %[[P]], %[[S]] : tensor<2x3xf32>, tensor<2x1xf32> -> tensor<2x3xf32>
 // CHECK-NEXT:    %[[DX:.*]] = dl.sub %[[DY]], %[[PS]] : tensor<2x3xf32>, tensor<2x3xf32> -> tensor<2x3xf32>
 // CHECK-NEXT:    return %{{.*}}, %[[DX]], %[[DC]]
-func.func @loss(%x: tensor<2x3xf32>, %c: tensor<2x3xf32>) -> tensor<f32> {
+func.func @loss(%x: tensor<2x3xf32> {dl.role = "parameter"}, %c: tensor<2x3xf32> {dl.role = "parameter"}) -> tensor<f32> {
   %0 = dl.log_softmax %x axis = 1 : tensor<2x3xf32>
   %1 = dl.mul %0, %c : tensor<2x3xf32>, tensor<2x3xf32> -> tensor<2x3xf32>
   %2 = dl.reduce_sum %1 axes = [0, 1] : tensor<2x3xf32> -> tensor<f32>
@@ -428,8 +428,8 @@ func.func @loss(%x: tensor<3xf32> {dl.role = "parameter"}, %unused: tensor<2x2xf
 // does not); each gradient is a result with role "gradient" and the
 // parameter's name. The primal results keep their roles.
 // CHECK-LABEL: func.func @loss_grad(
-// CHECK-SAME:    %[[X:[^:]*]]: tensor<4x3xf32> {dl.name = "x", dl.role = "input"}, %[[W:[^:]*]]: tensor<3x3xf32> {dl.name = "0.weight", dl.role = "parameter"}, %[[B:[^:]*]]: tensor<3xf32> {dl.name = "0.bias", dl.role = "parameter"}, %[[T:[^:]*]]: tensor<4xi32> {dl.name = "y", dl.role = "target"})
-// CHECK-SAME:    -> (tensor<f32> {dl.role = "loss"}, tensor<4x3xf32> {dl.role = "output"}, tensor<3x3xf32> {dl.name = "0.weight", dl.role = "gradient"}, tensor<3xf32> {dl.name = "0.bias", dl.role = "gradient"})
+// CHECK-SAME:    %[[X:[^:]*]]: tensor<4x3xf32>{{( \{[^}]*\})?}} {dl.name = "x", dl.role = "input"}, %[[W:[^:]*]]: tensor<3x3xf32>{{( \{[^}]*\})?}} {dl.name = "0.weight", dl.role = "parameter"}, %[[B:[^:]*]]: tensor<3xf32>{{( \{[^}]*\})?}} {dl.name = "0.bias", dl.role = "parameter"}, %[[T:[^:]*]]: tensor<4xi32>{{( \{[^}]*\})?}} {dl.name = "y", dl.role = "target"})
+// CHECK-SAME:    -> (tensor<f32>{{( \{[^}]*\})?}} {dl.role = "loss"}, tensor<4x3xf32>{{( \{[^}]*\})?}} {dl.role = "output"}, tensor<3x3xf32>{{( \{[^}]*\})?}} {dl.name = "0.weight", dl.role = "gradient"}, tensor<3xf32>{{( \{[^}]*\})?}} {dl.name = "0.bias", dl.role = "gradient"})
 // CHECK:         %[[H:.*]] = dl.add %{{.*}}, %[[B]]
 // CHECK:         %[[L:.*]] = dl.softmax_cross_entropy %[[H]], %[[T]]
 // CHECK:         %[[DH:.*]] = dl.mul %{{.*}}, %{{.*}} : tensor<4x3xf32>, tensor<f32> -> tensor<4x3xf32>

@@ -7,7 +7,7 @@
 // CHECK:         llvm.return
 // CHECK-LABEL: llvm.func @train_step(
 // CHECK:         llvm.return
-func.func @loss(%x: tensor<f32>) -> tensor<f32> {
+func.func @loss(%x: tensor<f32> {dl.role = "parameter"}) -> tensor<f32> {
   %0 = dl.exp %x : tensor<f32>
   return %0 : tensor<f32>
 }
