@@ -122,3 +122,32 @@ TEST(OneDNNSymbols, ListsEveryEntryPoint) {
 }
 
 } // namespace
+
+namespace {
+
+/// Every kernel lists its arguments as the lowering passes them: the op's
+/// operands (In), then its results (Out), then integers; buffers have a rank.
+TEST(KernelTable, ArgumentsAreInputsThenOutputsThenIntegers) {
+  for (const dlc::rt::KernelSpec &k : dlc::rt::kKernels) {
+    int last = dlc::rt::KernelArg::In;
+    for (const dlc::rt::KernelArg &a : k.args) {
+      EXPECT_GE(int(a.kind), last) << k.name << ": '" << a.name << "' is out of order";
+      last = a.kind;
+      if (a.kind == dlc::rt::KernelArg::Int) EXPECT_EQ(a.rank, 0) << k.name << "." << a.name;
+      else EXPECT_GE(a.rank, 1) << k.name << "." << a.name;
+    }
+    EXPECT_GE(k.count(dlc::rt::KernelArg::Out), 1u) << k.name << " writes nothing";
+  }
+  // The kernel with two results and an integer operand, as declared once.
+  const dlc::rt::KernelSpec *train = dlc::rt::findKernel("max_pool2d_fwd_train");
+  ASSERT_NE(train, nullptr);
+  EXPECT_EQ(train->count(dlc::rt::KernelArg::Out), 2u);
+  EXPECT_EQ(train->args[2].element, dlc::rt::ElementKind::I8);
+  const dlc::rt::KernelSpec *bwd = dlc::rt::findKernel("max_pool2d_bwd");
+  ASSERT_NE(bwd, nullptr);
+  EXPECT_EQ(bwd->args[1].kind, dlc::rt::KernelArg::In);
+  EXPECT_EQ(bwd->args[1].element, dlc::rt::ElementKind::I8);
+  EXPECT_EQ(dlc::rt::findKernel("no_such_kernel"), nullptr);
+}
+
+} // namespace
