@@ -201,4 +201,31 @@ def DLApproximateMath : Pass<"dl-approximate-math", "mlir::ModuleOp"> {
                            "::mlir::x86vector::X86VectorDialect"];
 }
 
+//===----------------------------------------------------------------------===//
+// Debug info (PipelineOptions::debugInfo, `--debug-info`; docs/jit.md)
+//===----------------------------------------------------------------------===//
+
+def DLDebugLineZero : Pass<"dl-debug-line-zero", "mlir::ModuleOp"> {
+  let summary = "Gives calls without a source location line 0.";
+  let description = [{
+    LLVM's verifier requires a debug location on every call to a defined
+    (inlinable) function inside a function with a DISubprogram; calls the
+    compiler makes (the C-interface wrapper calling its function) have none.
+    Runs on the LLVM dialect before `ensure-debug-info-scope-on-llvm-func`.
+  }];
+}
+
+def DLDebugFileScopes : Pass<"dl-debug-file-scopes", "mlir::ModuleOp"> {
+  let summary = "Scopes each op's debug location in its own source file.";
+  let description = [{
+    After `ensure-debug-info-scope-on-llvm-func`, every function's
+    DISubprogram is in the function's file, which for traced functions is
+    unknown, so line tables would say `<unknown>:9` for a layer written at
+    `Zoo.cpp:9`. Each op location whose file differs from its function's is
+    wrapped in a `DILexicalBlockFile` of its own file (found through the DSL's
+    NameLoc/FusedLoc wrappers), so gdb and `perf annotate` name the model's
+    source line.
+  }];
+}
+
 #endif // DLC_PASSES_TD

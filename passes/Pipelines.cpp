@@ -7,7 +7,6 @@
 //
 //===----------------------------------------------------------------------===//
 #include "passes/Passes.h"
-#include "passes/lowering/DebugFileScopes.h"
 
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
@@ -62,9 +61,9 @@ void buildPipeline(OpPassManager &pm, Stage stage, const PipelineOptions &option
   // Without a DISubprogram on each function, translation drops the ops'
   // locations; with one, every instruction gets the user's file:line.
   if (options.debugInfo) {
-    pm.addPass(createDebugLineZeroPass());
+    pm.addPass(createDLDebugLineZero());
     addTextual(pm, "ensure-debug-info-scope-on-llvm-func");
-    pm.addPass(createDebugFileScopesPass());
+    pm.addPass(createDLDebugFileScopes());
   }
 }
 

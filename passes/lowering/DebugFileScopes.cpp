@@ -11,7 +11,8 @@
 // the DSL's NameLoc("Linear(400, 120)") and FusedLoc wrappers.
 //
 //===----------------------------------------------------------------------===//
-#include "passes/lowering/DebugFileScopes.h"
+#include "passes/Passes.h"
+#include "passes/lowering/SourceLocations.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMAttrs.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
@@ -21,22 +22,17 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Path.h"
 
+#define DEBUG_TYPE "dl-debug-file-scopes"
+
+namespace dlc {
+#define GEN_PASS_DEF_DLDEBUGFILESCOPES
+#include "passes/Passes.h.inc"
+} // namespace dlc
+
 using namespace mlir;
 
 namespace dlc {
 namespace {
-
-/// The first file:line:col inside `loc`, looking through the wrappers.
-FileLineColLoc fileLocOf(Location loc) {
-  if (auto f = dyn_cast<FileLineColLoc>(loc)) return f;
-  if (auto n = dyn_cast<NameLoc>(loc)) return fileLocOf(n.getChildLoc());
-  if (auto c = dyn_cast<CallSiteLoc>(loc)) return fileLocOf(c.getCallee());
-  if (auto o = dyn_cast<OpaqueLoc>(loc)) return fileLocOf(o.getFallbackLocation());
-  if (auto fused = dyn_cast<FusedLoc>(loc))
-    for (Location l : fused.getLocations())
-      if (FileLineColLoc f = fileLocOf(l)) return f;
-  return {};
-}
 
 std::string pathOf(LLVM::DIFileAttr file) {
   if (!file) return "";
@@ -45,16 +41,7 @@ std::string pathOf(LLVM::DIFileAttr file) {
   return std::string(p);
 }
 
-struct DebugFileScopesPass
-    : public PassWrapper<DebugFileScopesPass, OperationPass<ModuleOp>> {
-  MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(DebugFileScopesPass)
-
-  StringRef getArgument() const override { return "dl-debug-file-scopes"; }
-  StringRef getDescription() const override {
-    return "Scope each op's debug location in its own file (DILexicalBlockFile), so line "
-           "tables name the model's source file rather than the function's";
-  }
-
+struct DLDebugFileScopes : impl::DLDebugFileScopesBase<DLDebugFileScopes> {
   void runOnOperation() override {
     MLIRContext *ctx = &getContext();
     for (auto func : getOperation().getOps<LLVM::LLVMFuncOp>()) {
@@ -84,34 +71,5 @@ struct DebugFileScopesPass
   }
 };
 
-/// Runs before ensure-debug-info-scope-on-llvm-func: LLVM requires a debug
-/// location on every call to a defined (inlinable) function inside a function
-/// with a DISubprogram, but compiler-made calls (the C-interface wrapper
-/// `_mlir_ciface_f` calling `f`) have no source location. They get line 0,
-/// DWARF's "no source line".
-struct DebugLineZeroPass : public PassWrapper<DebugLineZeroPass, OperationPass<ModuleOp>> {
-  MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(DebugLineZeroPass)
-
-  StringRef getArgument() const override { return "dl-debug-line-zero"; }
-  StringRef getDescription() const override {
-    return "Give calls without a source location line 0, as LLVM's debug-info verifier "
-           "requires once functions have a DISubprogram";
-  }
-
-  void runOnOperation() override {
-    Location lineZero = FileLineColLoc::get(&getContext(), "<unknown>", 0, 0);
-    getOperation().walk([&](LLVM::CallOp call) {
-      if (!fileLocOf(call.getLoc())) call->setLoc(lineZero);
-    });
-  }
-};
-
 } // namespace
-
-std::unique_ptr<Pass> createDebugFileScopesPass() {
-  return std::make_unique<DebugFileScopesPass>();
-}
-
-std::unique_ptr<Pass> createDebugLineZeroPass() { return std::make_unique<DebugLineZeroPass>(); }
-
 } // namespace dlc
