@@ -6,7 +6,6 @@
 #include "backends/onednn/Symbols.h"
 #include "backends/onednn/Kernels.h"
 
-#include <array>
 
 namespace dlc::rt {
 

@@ -23,14 +23,9 @@ LogicalResult ReduceSumOp::inferReturnTypes(MLIRContext *, std::optional<Locatio
 
 // d(sum x) = broadcast g back over the reduced axes.
 LogicalResult ReduceSumOp::buildVJP(OpBuilder &b, ValueRange gs, SmallVectorImpl<Value> &grads) {
-  Location loc = getLoc();
   RankedTensorType in = tensorType(getInput());
-  Value g = gs[0];
-  if (!getKeepdims()) {
-    shape::ShapeOrError kept = shape::reduce(in.getShape(), getAxes(), /*keepdims=*/true);
-    g = ReshapeOp::create(b, loc, RankedTensorType::get(kept.shape, in.getElementType()), g);
-  }
-  grads.push_back(BroadcastToOp::create(b, loc, in, g));
+  Value g = keptForm(b, getLoc(), gs[0], in, getAxes());
+  grads.push_back(BroadcastToOp::create(b, getLoc(), in, g));
   return success();
 }
 
