@@ -1,66 +1,12 @@
 //===- Ops.cpp - tensor operations of the C++ DSL -------------------------===//
 #include "frontend/Ops.h"
 
-#include "frontend/Graph.h"
-#include "ir/DLOps.h"
-
-#include "mlir/IR/TypeUtilities.h"
-#include "ir/ShapeFunctions.h"
+#include "frontend/ops/OpSupport.h"
 
 using namespace mlir;
 
 namespace dlc {
-namespace {
-
-namespace shape = dl::shape;
-
-Graph &graphOf(const Tensor &t, const Site &site, const char *op) {
-  if (!t) site.fail(op, "operand is an empty Tensor (not produced by tracing)");
-  if (t.graph() != &Graph::current())
-    site.fail(op, "operand belongs to another traced graph");
-  return *t.graph();
-}
-
-/// Float operands (f32, f64, bf16): the op takes its element type from them.
-void requireFloat(const Tensor &t, const Site &site, const char *op) {
-  rt::DType d = t.dtype();
-  if (d != rt::DType::F32 && d != rt::DType::F64 && d != rt::DType::BF16)
-    site.fail(op, "expects float tensors (f32, f64 or bf16), got " + t.typeString());
-}
-
-void requireSameType(const Tensor &a, const Tensor &b, const Site &site, const char *op) {
-  if (a.dtype() != b.dtype())
-    site.fail(op, "mixes element types: " + a.typeString() + " and " + b.typeString());
-}
-
-Type elementOf(const Tensor &t) { return getElementTypeOrSelf(t.value().getType()); }
-
-/// Shape-rule result → tensor type, or the user's error.
-RankedTensorType checked(Graph &g, const shape::ShapeOrError &r, const Site &site,
-                         const char *op, Type element) {
-  if (!r.ok()) site.fail(op, r.error);
-  return RankedTensorType::get(r.shape, element);
-}
-
-template <typename OpTy>
-Tensor binary(const Tensor &a, const Tensor &b, const Site &site, const char *op) {
-  Graph &g = graphOf(a, site, op);
-  graphOf(b, site, op);
-  requireFloat(a, site, op);
-  requireFloat(b, site, op);
-  requireSameType(a, b, site, op);
-  auto type = checked(g, shape::broadcast(a.shape(), b.shape()), site, op, elementOf(a));
-  return Tensor(&g, OpTy::create(g.builder(), g.location(site), type, a.value(), b.value()));
-}
-
-template <typename OpTy>
-Tensor unary(const Tensor &x, const Site &site, const char *op) {
-  Graph &g = graphOf(x, site, op);
-  requireFloat(x, site, op);
-  return Tensor(&g, OpTy::create(g.builder(), g.location(site), x.value()));
-}
-
-} // namespace
+using namespace detail;
 
 Tensor add(const Tensor &a, const Tensor &b, Site s) { return binary<dl::AddOp>(a, b, s, "add"); }
 Tensor sub(const Tensor &a, const Tensor &b, Site s) { return binary<dl::SubOp>(a, b, s, "sub"); }
@@ -80,16 +26,29 @@ Tensor scalar(float value, Site s) {
                                            DenseElementsAttr::get(type, value)));
 }
 
-Tensor constant(const std::vector<float> &values, std::vector<int64_t> shape, Site s) {
+Tensor constant(const std::vector<float> &values, std::vector<int64_t> shape, rt::DType dtype,
+                Site s) {
   Graph &g = Graph::current();
   int64_t n = 1;
   for (int64_t d : shape) n *= d;
   if (n != static_cast<int64_t>(values.size()))
     s.fail("constant", std::to_string(values.size()) + " values for shape " +
                            shape::str(shape));
-  auto type = RankedTensorType::get(shape, Float32Type::get(&g.context()));
-  return Tensor(&g, dl::ConstantOp::create(g.builder(), g.location(s),
-                                           DenseElementsAttr::get(type, ArrayRef<float>(values))));
+  if (!isFloat(dtype)) s.fail("constant", "expects a float dtype (f32, f64 or bf16)");
+  auto f32 = RankedTensorType::get(shape, Float32Type::get(&g.context()));
+  Type element = dtype == rt::DType::F64    ? Type(Float64Type::get(&g.context()))
+                 : dtype == rt::DType::BF16 ? Type(BFloat16Type::get(&g.context()))
+                                            : Type(Float32Type::get(&g.context()));
+  auto attr = DenseElementsAttr::get(f32, ArrayRef<float>(values));
+  if (element != f32.getElementType())
+    attr = attr.mapValues(element, [&](const APFloat &v) {
+      APFloat c = v;
+      bool lost;
+      c.convert(cast<FloatType>(element).getFloatSemantics(), APFloat::rmNearestTiesToEven,
+                &lost);
+      return c.bitcastToAPInt();
+    });
+  return Tensor(&g, dl::ConstantOp::create(g.builder(), g.location(s), attr));
 }
 
 Tensor matmul(const Tensor &a, const Tensor &b, bool ta, bool tb, Site s) {
@@ -98,7 +57,7 @@ Tensor matmul(const Tensor &a, const Tensor &b, bool ta, bool tb, Site s) {
   requireFloat(a, s, "matmul");
   requireFloat(b, s, "matmul");
   requireSameType(a, b, s, "matmul");
-  auto type = checked(g, shape::matmul(a.shape(), b.shape(), ta, tb), s, "matmul", elementOf(a));
+  auto type = checked(shape::matmul(a.shape(), b.shape(), ta, tb), s, "matmul", elementOf(a));
   return Tensor(&g, dl::MatmulOp::create(g.builder(), g.location(s), type, a.value(), b.value(),
                                          ta, tb));
 }
@@ -106,7 +65,7 @@ Tensor matmul(const Tensor &a, const Tensor &b, bool ta, bool tb, Site s) {
 Tensor sum(const Tensor &x, std::vector<int64_t> axes, bool keepdims, Site s) {
   Graph &g = graphOf(x, s, "sum");
   requireFloat(x, s, "sum");
-  auto type = checked(g, shape::reduce(x.shape(), axes, keepdims), s, "sum", elementOf(x));
+  auto type = checked(shape::reduce(x.shape(), axes, keepdims), s, "sum", elementOf(x));
   return Tensor(&g, dl::ReduceSumOp::create(g.builder(), g.location(s), type, x.value(),
                                             g.builder().getDenseI64ArrayAttr(axes), keepdims));
 }
@@ -121,7 +80,7 @@ Tensor mean(const Tensor &x, std::vector<int64_t> axes, bool keepdims, Site s) {
 Tensor amax(const Tensor &x, std::vector<int64_t> axes, bool keepdims, Site s) {
   Graph &g = graphOf(x, s, "amax");
   requireFloat(x, s, "amax");
-  auto type = checked(g, shape::reduceMax(x.shape(), axes, keepdims), s, "amax", elementOf(x));
+  auto type = checked(shape::reduceMax(x.shape(), axes, keepdims), s, "amax", elementOf(x));
   return Tensor(&g, dl::ReduceMaxOp::create(g.builder(), g.location(s), type, x.value(),
                                             g.builder().getDenseI64ArrayAttr(axes), keepdims));
 }
@@ -183,7 +142,7 @@ Tensor conv2d(const Tensor &x, const Tensor &w, Pair stride, Pair padding, Site 
   graphOf(w, s, "conv2d");
   requireFloat(x, s, "conv2d");
   requireSameType(x, w, s, "conv2d");
-  auto type = checked(g, shape::conv2d(x.shape(), w.shape(), stride, padding), s, "conv2d",
+  auto type = checked(shape::conv2d(x.shape(), w.shape(), stride, padding), s, "conv2d",
                       elementOf(x));
   OpBuilder &b = g.builder();
   return Tensor(&g, dl::Conv2dOp::create(b, g.location(s), type, x.value(), w.value(),
@@ -196,7 +155,7 @@ static Tensor pool(const Tensor &x, Pair kernel, Pair stride, Pair padding, cons
                    const char *op) {
   Graph &g = graphOf(x, s, op);
   requireFloat(x, s, op);
-  auto type = checked(g, shape::pool2d(x.shape(), kernel, stride, padding), s, op, elementOf(x));
+  auto type = checked(shape::pool2d(x.shape(), kernel, stride, padding), s, op, elementOf(x));
   OpBuilder &b = g.builder();
   return Tensor(&g, OpTy::create(b, g.location(s), type, x.value(),
                                  b.getDenseI64ArrayAttr(kernel), b.getDenseI64ArrayAttr(stride),
@@ -217,7 +176,7 @@ Tensor crossEntropy(const Tensor &logits, const Tensor &labels, Site s) {
   requireFloat(logits, s, op);
   if (labels.dtype() != rt::DType::I32 && labels.dtype() != rt::DType::I64)
     s.fail(op, "labels must be i32 or i64 class indices, got " + labels.typeString());
-  auto type = checked(g, shape::crossEntropy(logits.shape(), labels.shape()), s, op,
+  auto type = checked(shape::crossEntropy(logits.shape(), labels.shape()), s, op,
                       elementOf(logits));
   return Tensor(&g, dl::SoftmaxCrossEntropyOp::create(g.builder(), g.location(s), type,
                                                       logits.value(), labels.value()));

@@ -31,8 +31,10 @@ Tensor sigmoid(const Tensor &x, Site site = {});
 Tensor relu(const Tensor &x, Site site = {});
 /// A rank-0 f32 constant.
 Tensor scalar(float value, Site site = {});
-/// An f32 constant of the given shape (row-major values).
-Tensor constant(const std::vector<float> &values, std::vector<int64_t> shape, Site site = {});
+/// A float constant of the given shape (row-major values), f32 unless
+/// `dtype` says F64 or BF16.
+Tensor constant(const std::vector<float> &values, std::vector<int64_t> shape,
+                rt::DType dtype = rt::DType::F32, Site site = {});
 
 /// op(a)·op(b) for rank-2 tensors.
 Tensor matmul(const Tensor &a, const Tensor &b, bool transposeA = false, bool transposeB = false,

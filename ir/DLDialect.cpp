@@ -1,5 +1,6 @@
 //===- DLDialect.cpp - the dl dialect -------------------------------------===//
 #include "ir/DLOps.h"
+#include "ir/OpFamilies.h"
 #include "ir/Roles.h"
 #include "ir/ShapeFunctions.h"
 
@@ -18,6 +19,14 @@ void DLDialect::initialize() {
 #define GET_OP_LIST
 #include "ir/DLOps.cpp.inc"
       >();
+  registerMathOps(*this);
+  registerRandomOps(*this);
+  registerCriterionOps(*this);
+  registerLinearOps(*this);
+  registerSequenceOps(*this);
+  registerDataMovementOps(*this);
+  registerNormalizationOps(*this);
+  registerStatisticsOps(*this);
 }
 
 Operation *DLDialect::materializeConstant(OpBuilder &b, Attribute value, Type type,

@@ -21,6 +21,11 @@ def DL_Dialect : Dialect {
   // dl.role / dl.name on function arguments and results (ir/Roles.h).
   let hasRegionArgAttrVerify = 1;
   let hasRegionResultAttrVerify = 1;
+  let extraClassDeclaration = [{
+    /// Registers the ops of a separately generated family
+    /// (ir/ops/<Family>Ops.h); each family's register function calls this.
+    template <typename... Ops> void addFamily() { addOperations<Ops...>(); }
+  }];
 }
 
 // Every tensor a dl op touches fits in 2^63 bytes (ir/Traits.h).

@@ -1,4 +1,5 @@
 //===- ElementwiseToLinalg.cpp - elementwise dl ops → linalg.generic ------===//
+#include "passes/lowering/ElementwiseGeneric.h"
 #include "passes/lowering/LinalgBuilders.h"
 #include "passes/lowering/PopulatePatterns.h"
 
@@ -9,11 +10,6 @@
 using namespace mlir;
 
 namespace dlc::lowering {
-namespace {
-
-/// The scalar computation of each elementwise op.
-template <typename OpTy>
-Value scalar(OpBuilder &b, Location loc, ValueRange a);
 
 template <> Value scalar<dl::AddOp>(OpBuilder &b, Location loc, ValueRange a) {
   return arith::AddFOp::create(b, loc, a[0], a[1]);
@@ -57,31 +53,6 @@ template <> Value scalar<dl::SignOp>(OpBuilder &b, Location loc, ValueRange a) {
   Value n = arith::UIToFPOp::create(b, loc, a[0].getType(), neg);
   return arith::SubFOp::create(b, loc, p, n);
 }
-
-/// One linalg.generic over the result shape; operands read through
-/// broadcasting maps.
-template <typename OpTy>
-struct ElementwiseToGeneric : OpRewritePattern<OpTy> {
-  using OpRewritePattern<OpTy>::OpRewritePattern;
-  LogicalResult matchAndRewrite(OpTy op, PatternRewriter &rw) const override {
-    Location loc = op.getLoc();
-    auto type = cast<RankedTensorType>(op.getResult().getType());
-    SmallVector<AffineMap> maps;
-    for (Value in : op->getOperands())
-      maps.push_back(broadcastMap(rw.getContext(), cast<RankedTensorType>(in.getType()),
-                                  type.getShape()));
-    maps.push_back(rw.getMultiDimIdentityMap(type.getRank()));
-    auto generic = linalg::GenericOp::create(
-        rw, loc, type, op->getOperands(), ValueRange{empty(rw, loc, type)}, maps,
-        iterators(type.getRank()), [&](OpBuilder &b, Location l, ValueRange args) {
-          linalg::YieldOp::create(b, l, scalar<OpTy>(b, l, args.drop_back()));
-        });
-    rw.replaceOp(op, generic.getResults());
-    return success();
-  }
-};
-
-} // namespace
 
 void populateElementwiseToLinalg(RewritePatternSet &patterns) {
   patterns.add<ElementwiseToGeneric<dl::AddOp>, ElementwiseToGeneric<dl::SubOp>,

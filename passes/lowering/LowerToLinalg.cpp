@@ -26,6 +26,14 @@ struct DLLowerToLinalg : impl::DLLowerToLinalgBase<DLLowerToLinalg> {
     lowering::populateShapeToLinalg(patterns);
     lowering::populateMatmulToLinalg(patterns);
     lowering::populatePoolingToLinalg(patterns);
+    lowering::populateMathToLinalg(patterns);
+    lowering::populateRandomToLinalg(patterns);
+    lowering::populateCriterionToLinalg(patterns);
+    lowering::populateLinearToLinalg(patterns);
+    lowering::populateSequenceToLinalg(patterns);
+    lowering::populateDataMovementToLinalg(patterns);
+    lowering::populateNormalizationToLinalg(patterns);
+    lowering::populateStatisticsToLinalg(patterns);
     // Composite ops (softmax, cross-entropy, ...) lower through their
     // decomposition into the primitive ops above.
     populateDecompositionPatterns(patterns);

@@ -5,6 +5,18 @@
 #include <cmath>
 
 namespace dlc::test {
+namespace {
+bool isFloat(rt::DType d) { return d == rt::DType::F32 || d == rt::DType::F64; }
+
+/// Element k of a float tensor as double.
+double get(const rt::HostTensor &t, int64_t k) {
+  return t.dtype() == rt::DType::F64 ? t.data<double>()[k] : t.f32()[k];
+}
+void set(rt::HostTensor &t, int64_t k, double v) {
+  if (t.dtype() == rt::DType::F64) t.data<double>()[k] = v;
+  else t.f32()[k] = static_cast<float>(v);
+}
+} // namespace
 
 Compiled::Compiled(std::vector<InputSpec> specs,
                    std::function<Tensor(const std::vector<Tensor> &)> body, uint64_t seed)
@@ -13,8 +25,7 @@ Compiled::Compiled(std::vector<InputSpec> specs,
   std::vector<Tensor> in;
   for (size_t i = 0; i < specs_.size(); ++i)
     in.push_back(graph_.input("in" + std::to_string(i), specs_[i].shape, specs_[i].dtype, {},
-                              specs_[i].dtype == rt::DType::F32 ? Binding::Param
-                                                                : Binding::Input));
+                              isFloat(specs_[i].dtype) ? Binding::Param : Binding::Input));
   Tensor out = body(in);
   std::mt19937 rng(seed);
   std::uniform_real_distribution<float> u(-1.0f, 1.0f);
@@ -22,7 +33,7 @@ Compiled::Compiled(std::vector<InputSpec> specs,
   for (float &v : r) v = u(rng);
   std::vector<int64_t> axes;
   for (int64_t a = 0; a < out.rank(); ++a) axes.push_back(a);
-  Tensor weighted = mul(out, constant(r, out.shape()));
+  Tensor weighted = mul(out, constant(r, out.shape(), out.dtype()));
   Tensor scalarLoss = out.rank() ? sum(weighted, axes) : weighted;
   graph_.finishFunction("loss", {scalarLoss, out});
   auto module = graph_.takeModule();
@@ -36,9 +47,12 @@ std::vector<rt::HostTensor> Compiled::randomInputs(uint64_t seed) const {
   std::vector<rt::HostTensor> out;
   for (const InputSpec &s : specs_) {
     rt::HostTensor t(s.shape, s.dtype);
-    if (s.dtype == rt::DType::F32) {
+    if (isFloat(s.dtype)) {
       std::uniform_real_distribution<float> u(s.lo, s.hi);
-      for (int64_t i = 0; i < t.numel(); ++i) t.f32()[i] = u(rng);
+      for (int64_t i = 0; i < t.numel(); ++i) set(t, i, u(rng));
+    } else if (s.dtype == rt::DType::I64) {
+      std::uniform_int_distribution<int64_t> u(int64_t(s.lo), int64_t(s.hi) - 1);
+      for (int64_t i = 0; i < t.numel(); ++i) t.data<int64_t>()[i] = u(rng);
     } else {
       std::uniform_int_distribution<int32_t> u(int32_t(s.lo), int32_t(s.hi) - 1);
       for (int64_t i = 0; i < t.numel(); ++i) t.i32()[i] = u(rng);
@@ -60,10 +74,10 @@ rt::HostTensor Compiled::output(const std::vector<rt::HostTensor> &inputs) {
   return results[1];
 }
 
-float Compiled::loss(const std::vector<rt::HostTensor> &inputs) {
+double Compiled::loss(const std::vector<rt::HostTensor> &inputs) {
   auto results = jit_->allocateResults("loss");
   jit_->call("loss", pointers(inputs), {&results[0], &results[1]});
-  return results[0].f32()[0];
+  return get(results[0], 0);
 }
 
 std::vector<rt::HostTensor> Compiled::gradients(const std::vector<rt::HostTensor> &inputs) {
@@ -74,13 +88,13 @@ std::vector<rt::HostTensor> Compiled::gradients(const std::vector<rt::HostTensor
   return {results.begin() + 2, results.end()};
 }
 
-double gradientError(Compiled &c, const std::vector<rt::HostTensor> &inputs, float eps,
+double gradientError(Compiled &c, const std::vector<rt::HostTensor> &inputs, double eps,
                      double atol, double rtol, int samples) {
   return gradientError(c, inputs, c.gradients(inputs), eps, atol, rtol, samples);
 }
 
 double gradientError(Compiled &c, const std::vector<rt::HostTensor> &inputs,
-                     const std::vector<rt::HostTensor> &grads, float eps, double atol,
+                     const std::vector<rt::HostTensor> &grads, double eps, double atol,
                      double rtol, int samples) {
   std::vector<rt::HostTensor> probe;
   for (const rt::HostTensor &t : inputs) probe.push_back(t.clone());
@@ -88,7 +102,7 @@ double gradientError(Compiled &c, const std::vector<rt::HostTensor> &inputs,
   size_t g = 0;
   std::mt19937 rng(7);
   for (size_t i = 0; i < inputs.size(); ++i) {
-    if (inputs[i].dtype() != rt::DType::F32) continue;
+    if (!isFloat(inputs[i].dtype())) continue;
     const rt::HostTensor &grad = grads.at(g++);
     int64_t n = inputs[i].numel();
     std::vector<int64_t> idx(n);
@@ -96,13 +110,13 @@ double gradientError(Compiled &c, const std::vector<rt::HostTensor> &inputs,
     std::shuffle(idx.begin(), idx.end(), rng);
     idx.resize(std::min<int64_t>(n, samples));
     for (int64_t k : idx) {
-      float orig = probe[i].f32()[k];
-      probe[i].f32()[k] = orig + eps;
+      double orig = get(probe[i], k);
+      set(probe[i], k, orig + eps);
       double up = c.loss(probe);
-      probe[i].f32()[k] = orig - eps;
+      set(probe[i], k, orig - eps);
       double down = c.loss(probe);
-      probe[i].f32()[k] = orig;
-      double fd = (up - down) / (2.0 * eps), an = grad.f32()[k];
+      set(probe[i], k, orig);
+      double fd = (up - down) / (2.0 * eps), an = get(grad, k);
       worst = std::max(worst, std::abs(fd - an) / (atol + rtol * std::abs(fd)));
     }
   }

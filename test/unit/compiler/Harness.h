@@ -16,7 +16,7 @@ namespace dlc::test {
 struct InputSpec {
   std::vector<int64_t> shape;
   rt::DType dtype = rt::DType::F32;
-  float lo = -1.0f, hi = 1.0f; ///< uniform range (f32) or [lo, hi) classes (i32)
+  float lo = -1.0f, hi = 1.0f; ///< uniform range (f32, f64) or [lo, hi) classes (i32, i64)
 };
 
 /// A compiled function `@loss(inputs...) -> (scalar, output)` where
@@ -32,9 +32,9 @@ public:
   std::vector<rt::HostTensor> randomInputs(uint64_t seed) const;
   /// The body's output (forward).
   rt::HostTensor output(const std::vector<rt::HostTensor> &inputs);
-  /// The scalar loss.
-  float loss(const std::vector<rt::HostTensor> &inputs);
-  /// d loss / d input for every f32 input, in order.
+  /// The scalar loss (f32 or f64, as the body's output).
+  double loss(const std::vector<rt::HostTensor> &inputs);
+  /// d loss / d input for every float (f32 or f64) input, in order.
   std::vector<rt::HostTensor> gradients(const std::vector<rt::HostTensor> &inputs);
 
   const std::vector<InputSpec> &specs() const { return specs_; }
@@ -47,12 +47,14 @@ private:
 };
 
 /// Largest |analytic - central difference| / (atol/rtol scale) over up to
-/// `samples` elements per f32 input; <= 1 means agreement.
-double gradientError(Compiled &c, const std::vector<rt::HostTensor> &inputs, float eps,
+/// `samples` elements per float input; <= 1 means agreement. With f64
+/// inputs (and a small eps such as 1e-6) the check is tight: use
+/// atol = rtol = 1e-6 or so (the f64 gradcheck of every op).
+double gradientError(Compiled &c, const std::vector<rt::HostTensor> &inputs, double eps,
                      double atol, double rtol, int samples = 24);
 /// The same, checking the given gradients (one per f32 input) instead of c's.
 double gradientError(Compiled &c, const std::vector<rt::HostTensor> &inputs,
-                     const std::vector<rt::HostTensor> &grads, float eps, double atol,
+                     const std::vector<rt::HostTensor> &grads, double eps, double atol,
                      double rtol, int samples = 24);
 
 } // namespace dlc::test

@@ -1,0 +1,15 @@
+//===- DataMovement.h - the DSL's permute, cat, slice, pad, flip -*- C++ -*-===//
+//
+// Part of the DSL's op set (frontend/Ops.h includes it). Shapes and dtypes are
+// checked before any IR is built; a mistake throws dlc::Error naming the
+// caller's file:line and the op.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "frontend/Error.h"
+#include "frontend/Tensor.h"
+
+namespace dlc {
+
+} // namespace dlc

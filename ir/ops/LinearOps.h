@@ -1,0 +1,7 @@
+//===- LinearOps.h - the Linear family of dl ops -*- C++ -*-===//
+#pragma once
+
+#include "ir/DLOps.h"
+
+#define GET_OP_CLASSES
+#include "ir/ops/LinearOps.h.inc"

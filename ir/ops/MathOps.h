@@ -1,0 +1,7 @@
+//===- MathOps.h - the Math family of dl ops ---------------------*- C++ -*-===//
+#pragma once
+
+#include "ir/DLOps.h"
+
+#define GET_OP_CLASSES
+#include "ir/ops/MathOps.h.inc"

@@ -1,0 +1,7 @@
+//===- SequenceOps.h - the Sequence family of dl ops -*- C++ -*-===//
+#pragma once
+
+#include "ir/DLOps.h"
+
+#define GET_OP_CLASSES
+#include "ir/ops/SequenceOps.h.inc"

@@ -1,0 +1,7 @@
+//===- StatisticsOps.h - the Statistics family of dl ops -*- C++ -*-===//
+#pragma once
+
+#include "ir/DLOps.h"
+
+#define GET_OP_CLASSES
+#include "ir/ops/StatisticsOps.h.inc"

@@ -1,0 +1,6 @@
+//===- Sequence.cpp - shape rules of the Sequence family ---===//
+#include "ir/shape/Sequence.h"
+
+namespace dlc::dl::shape {
+
+} // namespace dlc::dl::shape
