@@ -3,10 +3,235 @@
 // Generated on its own (dlc_op_family(Criterion)); shape rules in ir/shape/Criterion.cpp,
 // verifiers and VJPs in ir/ops/Criterion.cpp, C++ header ir/ops/CriterionOps.h.
 //
+// Losses take PyTorch's `reduction`: "none" (one loss per element, the
+// target's shape), "mean" (the default) or "sum" (rank-0 results).
+//
 //===----------------------------------------------------------------------===//
 #ifndef DLC_IR_OPS_CRITERION_TD
 #define DLC_IR_OPS_CRITERION_TD
 
 include "ir/DLBase.td"
+
+// "none" | "mean" | "sum", checked by each loss's verifier.
+def DL_ReductionAttr : DefaultValuedStrAttr<StrAttr, "mean">;
+
+def DL_CrossEntropyOp : DL_Op<"cross_entropy", [Pure, InferTypeOpAdaptor,
+    AllElementTypesMatch<["input", "result"]>, DL_Differentiable, DL_Decomposable]> {
+  let summary = "Cross-entropy of logits against class indices (PyTorch `F.cross_entropy`).";
+  let description = [{
+    `input` holds logits (N, C) or (N, C, d1, ...) (or (C) unbatched), the
+    class axis is 1 (0 when unbatched); `target` holds class indices
+    (N) or (N, d1, ...) (i32 or i64). Per element
+    `loss = -sum_c w[c] * ((1 - ls) * [target = c] + ls / C) * log_softmax(input)[c]`
+    with `ls` = `label_smoothing` and `w` the optional per-class `weight`
+    (all ones without it). An element whose target is `ignore_index`
+    (default -100) contributes 0 and is left out of the mean. As PyTorch,
+    "mean" divides the sum by the sum of the picked weights `w[target]`
+    over the elements not ignored (N·d1·... without weights), so a batch
+    in which every target is ignored gives NaN. A target outside [0, C)
+    other than `ignore_index` is an error in PyTorch; here it is treated
+    as ignored.
+
+    Gradient (to `input` only; as in PyTorch, `weight` gets none):
+    `(softmax(input) * sum_c t - t) * g / denominator` with `t` the
+    smoothed, weighted one-hot above (`dl.target_weights`).
+
+    d2l's `MaskedSoftmaxCELoss` (per-position masks, mean over time) is
+    `reduction = "none"` times the mask (Math's `mul`), then a mean over
+    the time axis: `mean(mul(cross_entropy(x, y, reduction = none), mask), {1})`
+    for logits (N, C, T) and labels (N, T).
+
+    Decomposes into `log_softmax`, `target_weights`, `mul` and `reduce_sum`
+    (plus a `div` for "mean").
+    ```mlir
+    %l = dl.cross_entropy %x, %y : tensor<8x5xf32>, tensor<8xi64> -> tensor<f32>
+    %m = dl.cross_entropy %x, %y weight %w {ignore_index = 0 : i64, label_smoothing = 1.000000e-01 : f64, reduction = "none"}
+           : tensor<4x5x7xf32>, tensor<4x7xi64>, tensor<5xf32> -> tensor<4x7xf32>
+    ```
+  }];
+  let arguments = (ins DL_FloatTensor:$input, DL_LabelTensor:$target,
+                       Optional<DL_FloatTensor>:$weight,
+                       DefaultValuedAttr<I64Attr, "-100">:$ignore_index,
+                       DefaultValuedAttr<F64Attr, "0.0">:$label_smoothing,
+                       DL_ReductionAttr:$reduction);
+  let results = (outs DL_FloatTensor:$result);
+  let assemblyFormat = [{
+    $input `,` $target (`weight` $weight^)? attr-dict `:` type($input) `,` type($target)
+    (`,` type($weight)^)? `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def DL_NllLossOp : DL_Op<"nll_loss", [Pure, InferTypeOpAdaptor,
+    AllElementTypesMatch<["input", "result"]>, DL_Differentiable, DL_Decomposable]> {
+  let summary = "Negative log-likelihood of log-probabilities at class indices (PyTorch `F.nll_loss`).";
+  let description = [{
+    `loss = -weight[target] * input[target]` along the class axis (1, or 0
+    unbatched), with the shapes, `weight`, `ignore_index` and `reduction`
+    of `dl.cross_entropy` ("mean" divides by the sum of the picked
+    weights). `cross_entropy(x) = nll_loss(log_softmax(x, 1))`.
+
+    Gradient (to `input` only): `-t * g / denominator` with `t` the
+    weighted one-hot of the targets (`dl.target_weights`).
+    ```mlir
+    %l = dl.nll_loss %logp, %y {reduction = "sum"} : tensor<8x5xf32>, tensor<8xi32> -> tensor<f32>
+    ```
+  }];
+  let arguments = (ins DL_FloatTensor:$input, DL_LabelTensor:$target,
+                       Optional<DL_FloatTensor>:$weight,
+                       DefaultValuedAttr<I64Attr, "-100">:$ignore_index,
+                       DL_ReductionAttr:$reduction);
+  let results = (outs DL_FloatTensor:$result);
+  let assemblyFormat = [{
+    $input `,` $target (`weight` $weight^)? attr-dict `:` type($input) `,` type($target)
+    (`,` type($weight)^)? `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def DL_TargetWeightsOp : DL_Op<"target_weights", [Pure, DL_Differentiable]> {
+  let summary = "Smoothed, weighted one-hot of class-index targets, class axis 1 (building block of the class losses).";
+  let description = [{
+    For targets (N, d1, ...) (or rank 0) and `classes` = C, the result
+    (N, C, d1, ...) (or (C)) is
+    `weight[c] * ((1 - label_smoothing) * [target = c] + label_smoothing / C)`
+    where the target is in [0, C) and not `ignore_index`, and 0 elsewhere
+    (`weight` is all ones when absent). `dl.cross_entropy` is
+    `-sum_c(target_weights * log_softmax)` and `dl.nll_loss`
+    `-sum_c(target_weights * input)`; their VJPs use it too. PyTorch has no
+    such function (it is inside `F.cross_entropy`); the class axis is 1 as
+    in PyTorch's losses, unlike `dl.one_hot`'s last axis. Its VJP gives
+    no cotangent (integer targets; PyTorch gives `weight` no gradient).
+    Lowers to one `linalg.generic`.
+    ```mlir
+    %t = dl.target_weights %y classes = 5 : tensor<8xi64> -> tensor<8x5xf32>
+    %u = dl.target_weights %y classes = 5 weight %w {label_smoothing = 1.000000e-01 : f64}
+           : tensor<4x7xi64>, tensor<5xf32> -> tensor<4x5x7xf32>
+    ```
+  }];
+  let arguments = (ins DL_LabelTensor:$target, Optional<DL_FloatTensor>:$weight,
+                       I64Attr:$classes,
+                       DefaultValuedAttr<I64Attr, "-100">:$ignore_index,
+                       DefaultValuedAttr<F64Attr, "0.0">:$label_smoothing);
+  let results = (outs DL_FloatTensor:$result);
+  let assemblyFormat = [{
+    $target `classes` `=` $classes (`weight` $weight^)? attr-dict `:` type($target)
+    (`,` type($weight)^)? `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def DL_MseLossOp : DL_Op<"mse_loss", [Pure, InferTypeOpAdaptor,
+    AllElementTypesMatch<["input", "target", "result"]>, DL_Differentiable, DL_Decomposable]> {
+  let summary = "Squared error (input - target)^2 with a reduction (PyTorch `F.mse_loss`).";
+  let description = [{
+    `input` and `target` have the same shape: PyTorch broadcasts them but
+    warns that a size mismatch "will likely lead to incorrect results", so
+    dl rejects it. Gradient `2 * (input - target) * g` (divided by the
+    element count for "mean") to `input`, its negation to `target`.
+    Decomposes into `sub`, `mul`, `reduce_sum` and `div`.
+    ```mlir
+    %l = dl.mse_loss %y, %t : tensor<10x1xf32>, tensor<10x1xf32> -> tensor<f32>
+    ```
+  }];
+  let arguments = (ins DL_FloatTensor:$input, DL_FloatTensor:$target,
+                       DL_ReductionAttr:$reduction);
+  let results = (outs DL_FloatTensor:$result);
+  let assemblyFormat =
+      "$input `,` $target attr-dict `:` type($input) `,` type($target) `->` type($result)";
+}
+
+def DL_BinaryCrossEntropyWithLogitsOp : DL_Op<"binary_cross_entropy_with_logits", [Pure,
+    InferTypeOpAdaptor, AttrSizedOperandSegments,
+    AllElementTypesMatch<["input", "target", "result"]>, DL_Differentiable]> {
+  let summary = "Binary cross-entropy of logits against probabilities (PyTorch `F.binary_cross_entropy_with_logits`).";
+  let description = [{
+    Per element, with `x` = input, `t` = target (same shape, floats in
+    [0, 1]), `p` = `pos_weight` (1 when absent) and `w` = `weight` (1 when
+    absent), both broadcast to the input's shape (a (C) `pos_weight`
+    weighs the classes of the last axis, as PyTorch's):
+    `loss = w * ((1 - t) * x - (1 + (p - 1) * t) * log_sigmoid(x))`,
+    computed stably with `log_sigmoid(x) = min(x, 0) - log1p(exp(-|x|))`;
+    without `pos_weight` that is `max(x, 0) - x * t + log1p(exp(-|x|))`.
+
+    Gradients, as PyTorch's: to `input`
+    `w * ((1 - t) - (1 + (p - 1) * t) * sigmoid(-x)) * g`, to `target`
+    `w * (-x - (p - 1) * log_sigmoid(x)) * g`; `weight` and `pos_weight`
+    get none (PyTorch does not differentiate them either).
+
+    Lowers directly to one `linalg.generic` with an accurate log1p (the
+    core dl ops have none, and `log(1 + e)` loses `e` below 2^-24 in f32).
+    ```mlir
+    %l = dl.binary_cross_entropy_with_logits %x, %t pos_weight %p
+           : tensor<4x3xf32>, tensor<4x3xf32>, tensor<3xf32> -> tensor<f32>
+    %n = dl.binary_cross_entropy_with_logits %x, %t weight %w {reduction = "none"}
+           : tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x1xf32> -> tensor<4x3xf32>
+    ```
+  }];
+  let arguments = (ins DL_FloatTensor:$input, DL_FloatTensor:$target,
+                       Optional<DL_FloatTensor>:$weight,
+                       Optional<DL_FloatTensor>:$pos_weight,
+                       DL_ReductionAttr:$reduction);
+  let results = (outs DL_FloatTensor:$result);
+  let assemblyFormat = [{
+    $input `,` $target (`weight` $weight^)? (`pos_weight` $pos_weight^)? attr-dict `:`
+    type($input) `,` type($target) (`,` type($weight)^)? (`,` type($pos_weight)^)?
+    `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def DL_MaskedSoftmaxOp : DL_Op<"masked_softmax", [Pure,
+    AllTypesMatch<["input", "result"]>, DL_Differentiable, DL_Decomposable]> {
+  let summary = "Softmax over the last axis after masking positions beyond valid lengths (d2l's `masked_softmax`).";
+  let description = [{
+    d2l's attention helper (there is no PyTorch function): positions
+    `k >= valid_lens[...]` along the last axis are replaced by -1e6 before
+    the softmax, so an all-masked row (valid length 0) comes out uniform,
+    not NaN. `valid_lens` (i32 or i64) has the leading shape of `input`:
+    for scores (B, Q, K) it is (B) (one length per batch, d2l's 1-D case)
+    or (B, Q) (one per row, d2l's 2-D case); in general (d0, ..., dr-1)
+    for 1 <= r < rank, the length of row (i0, ..., in-2) being
+    `valid_lens[i0, ..., ir-1]` (d2l itself handles only rank 3).
+    Without `valid_lens` it is the softmax over the last axis.
+
+    Gradient: softmax's VJP with the masked positions' cotangent zeroed
+    (they were overwritten by a constant, as d2l's in-place fill does).
+    Decomposes into `dl.sequence_fill` (value -1e6) and `dl.softmax`.
+    ```mlir
+    %p = dl.masked_softmax %s valid_lens %n : tensor<2x3x5xf32>, tensor<2xi32>
+    %q = dl.masked_softmax %s : tensor<2x3x5xf32>
+    ```
+  }];
+  let arguments = (ins DL_FloatTensor:$input, Optional<DL_LabelTensor>:$valid_lens);
+  let results = (outs DL_FloatTensor:$result);
+  let assemblyFormat = [{
+    $input (`valid_lens` $valid_lens^)? attr-dict `:` type($input) (`,` type($valid_lens)^)?
+  }];
+  let hasVerifier = 1;
+}
+
+def DL_SequenceFillOp : DL_Op<"sequence_fill", [Pure,
+    AllTypesMatch<["input", "result"]>, DL_Differentiable]> {
+  let summary = "Replaces positions beyond valid lengths along the last axis by a value (d2l's `sequence_mask(X, valid_len, value)`).";
+  let description = [{
+    `result[..., k] = k < valid_lens[...] ? input[..., k] : value`, with
+    `valid_lens` shaped as in `dl.masked_softmax` (a leading prefix of the
+    input's shape). d2l's `sequence_mask` fills a (rows, K) matrix in
+    place; this is the same on any rank. The building block of
+    `dl.masked_softmax` (value -1e6). Gradient: the cotangent with the
+    filled positions zeroed, i.e. `sequence_fill(g, valid_lens, 0)`.
+    Lowers to one `linalg.generic`.
+    ```mlir
+    %y = dl.sequence_fill %x, %n value = -1.000000e+06 : tensor<2x3x5xf32>, tensor<2x3xi64>
+    ```
+  }];
+  let arguments = (ins DL_FloatTensor:$input, DL_LabelTensor:$valid_lens, F64Attr:$value);
+  let results = (outs DL_FloatTensor:$result);
+  let assemblyFormat = [{
+    $input `,` $valid_lens `value` `=` $value attr-dict `:` type($input) `,` type($valid_lens)
+  }];
+  let hasVerifier = 1;
+}
 
 #endif // DLC_IR_OPS_CRITERION_TD
