@@ -13,7 +13,7 @@
 include "ir/DLBase.td"
 
 // "none" | "mean" | "sum", checked by each loss's verifier.
-def DL_ReductionAttr : DefaultValuedStrAttr<StrAttr, "mean">;
+def DL_LossReductionAttr : DefaultValuedStrAttr<StrAttr, "mean">;
 
 def DL_CrossEntropyOp : DL_Op<"cross_entropy", [Pure, InferTypeOpAdaptor,
     AllElementTypesMatch<["input", "result"]>, DL_Differentiable, DL_Decomposable]> {
@@ -53,7 +53,7 @@ def DL_CrossEntropyOp : DL_Op<"cross_entropy", [Pure, InferTypeOpAdaptor,
                        Optional<DL_FloatTensor>:$weight,
                        DefaultValuedAttr<I64Attr, "-100">:$ignore_index,
                        DefaultValuedAttr<F64Attr, "0.0">:$label_smoothing,
-                       DL_ReductionAttr:$reduction);
+                       DL_LossReductionAttr:$reduction);
   let results = (outs DL_FloatTensor:$result);
   let assemblyFormat = [{
     $input `,` $target (`weight` $weight^)? attr-dict `:` type($input) `,` type($target)
@@ -80,7 +80,7 @@ def DL_NllLossOp : DL_Op<"nll_loss", [Pure, InferTypeOpAdaptor,
   let arguments = (ins DL_FloatTensor:$input, DL_LabelTensor:$target,
                        Optional<DL_FloatTensor>:$weight,
                        DefaultValuedAttr<I64Attr, "-100">:$ignore_index,
-                       DL_ReductionAttr:$reduction);
+                       DL_LossReductionAttr:$reduction);
   let results = (outs DL_FloatTensor:$result);
   let assemblyFormat = [{
     $input `,` $target (`weight` $weight^)? attr-dict `:` type($input) `,` type($target)
@@ -135,7 +135,7 @@ def DL_MseLossOp : DL_Op<"mse_loss", [Pure, InferTypeOpAdaptor,
     ```
   }];
   let arguments = (ins DL_FloatTensor:$input, DL_FloatTensor:$target,
-                       DL_ReductionAttr:$reduction);
+                       DL_LossReductionAttr:$reduction);
   let results = (outs DL_FloatTensor:$result);
   let assemblyFormat =
       "$input `,` $target attr-dict `:` type($input) `,` type($target) `->` type($result)";
@@ -171,7 +171,7 @@ def DL_BinaryCrossEntropyWithLogitsOp : DL_Op<"binary_cross_entropy_with_logits"
   let arguments = (ins DL_FloatTensor:$input, DL_FloatTensor:$target,
                        Optional<DL_FloatTensor>:$weight,
                        Optional<DL_FloatTensor>:$pos_weight,
-                       DL_ReductionAttr:$reduction);
+                       DL_LossReductionAttr:$reduction);
   let results = (outs DL_FloatTensor:$result);
   let assemblyFormat = [{
     $input `,` $target (`weight` $weight^)? (`pos_weight` $pos_weight^)? attr-dict `:`
