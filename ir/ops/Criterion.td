@@ -175,8 +175,7 @@ def DL_BinaryCrossEntropyWithLogitsOp : DL_Op<"binary_cross_entropy_with_logits"
   let results = (outs DL_FloatTensor:$result);
   let assemblyFormat = [{
     $input `,` $target (`weight` $weight^)? (`pos_weight` $pos_weight^)? attr-dict `:`
-    type($input) `,` type($target) (`,` type($weight)^)? (`,` type($pos_weight)^)?
-    `->` type($result)
+    type(operands) `->` type($result)
   }];
   let hasVerifier = 1;
 }
