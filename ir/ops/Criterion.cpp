@@ -69,8 +69,10 @@ Value perElementCotangent(OpBuilder &b, Location loc, Value g, StringRef reducti
   return g;
 }
 
-/// The element count of `x` as a rank-0 constant of its element type.
-Value countOf(OpBuilder &b, Location loc, Value x) {
+/// The denominator of an elementwise loss's "mean": the element count of
+/// `x` as a rank-0 constant of its element type (null for other reductions).
+Value countIfMean(OpBuilder &b, Location loc, Value x, StringRef reduction) {
+  if (reduction != "mean") return Value();
   return scalarLike(b, loc, x, double(tensorType(x).getNumElements()));
 }
 
@@ -254,7 +256,7 @@ LogicalResult MseLossOp::inferReturnTypes(MLIRContext *, std::optional<Location>
 LogicalResult MseLossOp::buildVJP(OpBuilder &b, ValueRange gs, SmallVectorImpl<Value> &grads) {
   Location loc = getLoc();
   Value d = binary<SubOp>(b, loc, getInput(), getTarget());
-  Value g = perElementCotangent(b, loc, gs[0], getReduction(), countOf(b, loc, d));
+  Value g = perElementCotangent(b, loc, gs[0], getReduction(), countIfMean(b, loc, d, getReduction()));
   Value dx = binary<MulOp>(b, loc, binary<MulOp>(b, loc, d, scalarLike(b, loc, d, 2.0)), g);
   grads.push_back(dx);
   grads.push_back(NegOp::create(b, loc, dx));
@@ -264,8 +266,8 @@ LogicalResult MseLossOp::buildVJP(OpBuilder &b, ValueRange gs, SmallVectorImpl<V
 LogicalResult MseLossOp::decompose(OpBuilder &b, SmallVectorImpl<Value> &results) {
   Location loc = getLoc();
   Value d = binary<SubOp>(b, loc, getInput(), getTarget());
-  results.push_back(
-      reduceLoss(b, loc, binary<MulOp>(b, loc, d, d), getReduction(), countOf(b, loc, d)));
+  results.push_back(reduceLoss(b, loc, binary<MulOp>(b, loc, d, d), getReduction(),
+                               countIfMean(b, loc, d, getReduction())));
   return success();
 }
 
@@ -315,7 +317,8 @@ LogicalResult BinaryCrossEntropyWithLogitsOp::buildVJP(OpBuilder &b, ValueRange 
         b, loc, in, x, ones, Value(), Value(), b.getStringAttr("none"));
     dt = binary<AddOp>(b, loc, dt, binary<MulOp>(b, loc, pm1, softplusNegX));
   }
-  Value g = perElementCotangent(b, loc, gs[0], getReduction(), countOf(b, loc, x));
+  Value g = perElementCotangent(b, loc, gs[0], getReduction(),
+                                countIfMean(b, loc, x, getReduction()));
   if (w) g = binary<MulOp>(b, loc, g, w);
   // weight broadcasts to the input's shape, so dx and dt keep that shape.
   grads.push_back(binary<MulOp>(b, loc, dx, g));

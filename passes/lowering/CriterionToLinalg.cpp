@@ -169,15 +169,13 @@ struct BceWithLogitsToGeneric : OpRewritePattern<dl::BinaryCrossEntropyWithLogit
           Value negAbs = arith::NegFOp::create(b, l, math::AbsFOp::create(b, l, x));
           Value soft = log1p(b, l, math::ExpOp::create(b, l, negAbs));
           Value logSig = arith::SubFOp::create(b, l, arith::MinimumFOp::create(b, l, x, zero), soft);
-          Value lw = one;
-          if (hasPosWeight) {
+          if (hasPosWeight) { // log_sigmoid(x) * (1 + (p - 1) t)
             Value p = a[hasWeight ? 3 : 2];
             Value pt = arith::MulFOp::create(b, l, arith::SubFOp::create(b, l, p, one), t);
-            lw = arith::AddFOp::create(b, l, one, pt);
+            logSig = arith::MulFOp::create(b, l, arith::AddFOp::create(b, l, one, pt), logSig);
           }
           Value loss = arith::SubFOp::create(
-              b, l, arith::MulFOp::create(b, l, arith::SubFOp::create(b, l, one, t), x),
-              arith::MulFOp::create(b, l, lw, logSig));
+              b, l, arith::MulFOp::create(b, l, arith::SubFOp::create(b, l, one, t), x), logSig);
           if (hasWeight) loss = arith::MulFOp::create(b, l, loss, a[2]);
           linalg::YieldOp::create(b, l, ValueRange{loss});
         });

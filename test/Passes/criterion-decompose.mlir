@@ -2,6 +2,21 @@
 
 // The decompositions of the Criterion family (ir/ops/Criterion.cpp).
 
+// cross_entropy: -sum_c(target_weights * log_softmax) per row, summed and
+// divided by the sum of the picked weights (target_weights without smoothing).
+// CHECK-LABEL: func.func @cross_entropy(
+// CHECK-SAME:    %[[X:[^:]*]]: tensor<8x5xf32>, %[[Y:[^:]*]]: tensor<8xi64>, %[[W:[^:]*]]: tensor<5xf32>)
+// CHECK:         %[[T:.*]] = dl.target_weights %[[Y]] classes = 5 weight %[[W]] {label_smoothing = 1.000000e-01 : f64}
+// CHECK:         dl.reduce_max %[[X]] axes = [1] keepdims
+// CHECK:         %[[L:.*]] = dl.sub %{{.*}}, %{{.*}} : tensor<8x5xf32>, tensor<8x1xf32> -> tensor<8x5xf32>
+// CHECK:         %[[T0:.*]] = dl.target_weights %[[Y]] classes = 5 weight %[[W]] : tensor<8xi64>, tensor<5xf32> -> tensor<8x5xf32>
+// CHECK:         %[[DEN:.*]] = dl.reduce_sum %[[T0]] axes = [0, 1] : tensor<8x5xf32> -> tensor<f32>
+// CHECK:         %[[TL:.*]] = dl.mul %[[T]], %[[L]]
+// CHECK:         %[[ROW:.*]] = dl.reduce_sum %[[TL]] axes = [1] : tensor<8x5xf32> -> tensor<8xf32>
+// CHECK:         %[[NEG:.*]] = dl.neg %[[ROW]]
+// CHECK:         %[[SUM:.*]] = dl.reduce_sum %[[NEG]] axes = [0] : tensor<8xf32> -> tensor<f32>
+// CHECK:         %[[MEAN:.*]] = dl.div %[[SUM]], %[[DEN]]
+// CHECK:         return %[[MEAN]]
 func.func @cross_entropy(%x: tensor<8x5xf32>, %y: tensor<8xi64>, %w: tensor<5xf32>) -> tensor<f32> {
   %0 = dl.cross_entropy %x, %y weight %w {label_smoothing = 0.1 : f64} : tensor<8x5xf32>, tensor<8xi64>, tensor<5xf32> -> tensor<f32>
   return %0 : tensor<f32>
@@ -9,6 +24,14 @@ func.func @cross_entropy(%x: tensor<8x5xf32>, %y: tensor<8xi64>, %w: tensor<5xf3
 
 // -----
 
+// nll_loss on (N, C, T), reduction none: -sum over the class axis 1.
+// CHECK-LABEL: func.func @nll_loss(
+// CHECK-SAME:    %[[X:[^:]*]]: tensor<4x5x3xf32>, %[[Y:[^:]*]]: tensor<4x3xi32>)
+// CHECK-NEXT:    %[[T:.*]] = dl.target_weights %[[Y]] classes = 5 : tensor<4x3xi32> -> tensor<4x5x3xf32>
+// CHECK-NEXT:    %[[P:.*]] = dl.mul %[[T]], %[[X]]
+// CHECK-NEXT:    %[[S:.*]] = dl.reduce_sum %[[P]] axes = [1] : tensor<4x5x3xf32> -> tensor<4x3xf32>
+// CHECK-NEXT:    %[[N:.*]] = dl.neg %[[S]]
+// CHECK-NEXT:    return %[[N]]
 func.func @nll_loss(%x: tensor<4x5x3xf32>, %y: tensor<4x3xi32>) -> tensor<4x3xf32> {
   %0 = dl.nll_loss %x, %y {reduction = "none"} : tensor<4x5x3xf32>, tensor<4x3xi32> -> tensor<4x3xf32>
   return %0 : tensor<4x3xf32>
@@ -16,6 +39,14 @@ func.func @nll_loss(%x: tensor<4x5x3xf32>, %y: tensor<4x3xi32>) -> tensor<4x3xf3
 
 // -----
 
+// CHECK-LABEL: func.func @mse_loss(
+// CHECK-SAME:    %[[A:[^:]*]]: tensor<10xf32>, %[[B:[^:]*]]: tensor<10xf32>)
+// CHECK-DAG:     %[[N:.*]] = dl.constant dense<1.000000e+01> : tensor<f32>
+// CHECK-DAG:     %[[D:.*]] = dl.sub %[[A]], %[[B]]
+// CHECK:         %[[SQ:.*]] = dl.mul %[[D]], %[[D]]
+// CHECK:         %[[S:.*]] = dl.reduce_sum %[[SQ]] axes = [0] : tensor<10xf32> -> tensor<f32>
+// CHECK:         %[[M:.*]] = dl.div %[[S]], %[[N]]
+// CHECK:         return %[[M]]
 func.func @mse_loss(%a: tensor<10xf32>, %b: tensor<10xf32>) -> tensor<f32> {
   %0 = dl.mse_loss %a, %b : tensor<10xf32>, tensor<10xf32> -> tensor<f32>
   return %0 : tensor<f32>
@@ -23,6 +54,11 @@ func.func @mse_loss(%a: tensor<10xf32>, %b: tensor<10xf32>) -> tensor<f32> {
 
 // -----
 
+// d2l's masked softmax: fill with -1e6, then softmax over the last axis.
+// CHECK-LABEL: func.func @masked_softmax(
+// CHECK-SAME:    %[[S:[^:]*]]: tensor<2x3x5xf32>, %[[N:[^:]*]]: tensor<2xi32>)
+// CHECK-NEXT:    %[[F:.*]] = dl.sequence_fill %[[S]], %[[N]] value = -1.000000e+06
+// CHECK-NEXT:    dl.reduce_max %[[F]] axes = [2] keepdims
 func.func @masked_softmax(%s: tensor<2x3x5xf32>, %n: tensor<2xi32>) -> tensor<2x3x5xf32> {
   %0 = dl.masked_softmax %s valid_lens %n : tensor<2x3x5xf32>, tensor<2xi32>
   return %0 : tensor<2x3x5xf32>
