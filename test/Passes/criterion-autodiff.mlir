@@ -146,7 +146,8 @@ func.func @loss(%s: tensor<2x3x5xf32> {dl.role = "parameter", dl.name = "s"}, %n
 
 // Without valid_lens: softmax's VJP alone.
 // CHECK-LABEL: func.func @loss_grad(
-// CHECK:         %[[DZ:.*]] = dl.mul %{{.*}}, %{{.*}} : tensor<2x5xf32>, tensor<2x5xf32> -> tensor<2x5xf32>
+// CHECK:         dl.sub %{{.*}}, %{{.*}} : tensor<2x5xf32>, tensor<2x1xf32> -> tensor<2x5xf32>
+// CHECK-NEXT:    %[[DZ:.*]] = dl.mul %{{.*}}, %{{.*}} : tensor<2x5xf32>, tensor<2x5xf32> -> tensor<2x5xf32>
 // CHECK-NEXT:    return %{{.*}}, %[[DZ]]
 func.func @loss(%s: tensor<2x5xf32> {dl.role = "parameter", dl.name = "s"}) -> tensor<f32> {
   %0 = dl.masked_softmax %s : tensor<2x5xf32>

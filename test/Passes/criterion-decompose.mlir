@@ -8,7 +8,8 @@
 // CHECK-SAME:    %[[X:[^:]*]]: tensor<8x5xf32>, %[[Y:[^:]*]]: tensor<8xi64>, %[[W:[^:]*]]: tensor<5xf32>)
 // CHECK:         %[[T:.*]] = dl.target_weights %[[Y]] classes = 5 weight %[[W]] {label_smoothing = 1.000000e-01 : f64}
 // CHECK:         dl.reduce_max %[[X]] axes = [1] keepdims
-// CHECK:         %[[L:.*]] = dl.sub %{{.*}}, %{{.*}} : tensor<8x5xf32>, tensor<8x1xf32> -> tensor<8x5xf32>
+// CHECK:         dl.log
+// CHECK-NEXT:    %[[L:.*]] = dl.sub %{{.*}}, %{{.*}} : tensor<8x5xf32>, tensor<8x1xf32> -> tensor<8x5xf32>
 // CHECK:         %[[T0:.*]] = dl.target_weights %[[Y]] classes = 5 weight %[[W]] : tensor<8xi64>, tensor<5xf32> -> tensor<8x5xf32>
 // CHECK:         %[[DEN:.*]] = dl.reduce_sum %[[T0]] axes = [0, 1] : tensor<8x5xf32> -> tensor<f32>
 // CHECK:         %[[TL:.*]] = dl.mul %[[T]], %[[L]]
