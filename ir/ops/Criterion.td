@@ -151,8 +151,11 @@ def DL_BinaryCrossEntropyWithLogitsOp : DL_Op<"binary_cross_entropy_with_logits"
     absent), both broadcast to the input's shape (a (C) `pos_weight`
     weighs the classes of the last axis, as PyTorch's):
     `loss = w * ((1 - t) * x - (1 + (p - 1) * t) * log_sigmoid(x))`,
-    computed stably with `log_sigmoid(x) = min(x, 0) - log1p(exp(-|x|))`;
-    without `pos_weight` that is `max(x, 0) - x * t + log1p(exp(-|x|))`.
+    computed stably as `max(x, 0) - x * t + log1p(exp(-|x|))` without
+    `pos_weight` and `((1 - t) * x + lw * max(-x, 0)) + lw * log1p(exp(-|x|))`
+    with it (`lw = 1 + (p - 1) * t`): exp never overflows, and where the
+    loss is tiny (x = -30, t = 0) the linear terms cancel exactly and the
+    log1p term survives (PyTorch's f32 kernel returns 0 there).
 
     Gradients, as PyTorch's: to `input`
     `w * ((1 - t) - (1 + (p - 1) * t) * sigmoid(-x)) * g`, to `target`

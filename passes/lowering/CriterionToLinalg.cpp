@@ -142,9 +142,13 @@ Value log1p(OpBuilder &b, Location l, Value e) {
   return arith::SelectOp::create(b, l, exact, e, scaled);
 }
 
-// loss = w ((1 - t) x - (1 + (p - 1) t) log_sigmoid(x)),
-// log_sigmoid(x) = min(x, 0) - log1p(exp(-|x|)): exp never overflows and
-// log1p keeps exp(-|x|) when it is below the precision of 1.
+// loss = w ((1 - t) x - lw log_sigmoid(x)), lw = 1 + (p - 1) t, computed as
+//   max(x, 0) - x t + log1p(exp(-|x|))                 without pos_weight,
+//   ((1 - t) x + lw max(-x, 0)) + lw log1p(exp(-|x|))   with it
+// (log_sigmoid(x) = -max(-x, 0) - log1p(exp(-|x|))). exp never overflows;
+// the first two terms cancel exactly (x + -x) where the loss is tiny, so
+// the log1p term survives (PyTorch's f32 kernel, which subtracts
+// log_sigmoid, returns 0 there).
 struct BceWithLogitsToGeneric : OpRewritePattern<dl::BinaryCrossEntropyWithLogitsOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(dl::BinaryCrossEntropyWithLogitsOp op,
@@ -168,14 +172,21 @@ struct BceWithLogitsToGeneric : OpRewritePattern<dl::BinaryCrossEntropyWithLogit
           Value one = floatLike(b, l, x, 1.0), zero = floatLike(b, l, x, 0.0);
           Value negAbs = arith::NegFOp::create(b, l, math::AbsFOp::create(b, l, x));
           Value soft = log1p(b, l, math::ExpOp::create(b, l, negAbs));
-          Value logSig = arith::SubFOp::create(b, l, arith::MinimumFOp::create(b, l, x, zero), soft);
-          if (hasPosWeight) { // log_sigmoid(x) * (1 + (p - 1) t)
+          Value loss;
+          if (!hasPosWeight) {
+            Value relu = arith::MaximumFOp::create(b, l, x, zero);
+            loss = arith::AddFOp::create(
+                b, l, arith::SubFOp::create(b, l, relu, arith::MulFOp::create(b, l, x, t)), soft);
+          } else {
             Value p = a[hasWeight ? 3 : 2];
             Value pt = arith::MulFOp::create(b, l, arith::SubFOp::create(b, l, p, one), t);
-            logSig = arith::MulFOp::create(b, l, arith::AddFOp::create(b, l, one, pt), logSig);
+            Value lw = arith::AddFOp::create(b, l, one, pt);
+            Value reluNeg = arith::MaximumFOp::create(b, l, arith::NegFOp::create(b, l, x), zero);
+            Value linear = arith::AddFOp::create(
+                b, l, arith::MulFOp::create(b, l, arith::SubFOp::create(b, l, one, t), x),
+                arith::MulFOp::create(b, l, lw, reluNeg));
+            loss = arith::AddFOp::create(b, l, linear, arith::MulFOp::create(b, l, lw, soft));
           }
-          Value loss = arith::SubFOp::create(
-              b, l, arith::MulFOp::create(b, l, arith::SubFOp::create(b, l, one, t), x), logSig);
           if (hasWeight) loss = arith::MulFOp::create(b, l, loss, a[2]);
           linalg::YieldOp::create(b, l, ValueRange{loss});
         });

@@ -59,7 +59,7 @@ func.func @sequence_fill(%x: tensor<2x3x5xf32>, %n: tensor<2xi32>) -> tensor<2x3
 // CHECK:           math.exp
 // CHECK:           math.log
 // CHECK:           arith.cmpf oeq
-// CHECK:           arith.minimumf
+// CHECK:           arith.maximumf
 // CHECK:           linalg.yield
 // CHECK-NOT:     linalg.generic
 func.func @bce_none(%x: tensor<4x3xf32>, %t: tensor<4x3xf32>, %p: tensor<3xf32>) -> tensor<4x3xf32> {

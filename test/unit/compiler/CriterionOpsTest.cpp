@@ -225,6 +225,29 @@ TEST(CriterionNaive, BinaryCrossEntropyWithLogitsWeights) {
   expectNear(fn.output(in), expected, 1e-5);
 }
 
+// Far from the decision boundary the loss is log1p(exp(-|x|)), below f32's
+// precision of 1: log(1 + e) would return 0, the lowering keeps it.
+TEST(CriterionNaive, BinaryCrossEntropyWithLogitsKeepsTinyLosses) {
+  for (bool posWeight : {false, true}) {
+    Compiled fn({{{4}}, {{4}}}, [posWeight](T a) {
+      BCEWithLogitsOptions o{.reduction = Reduction::None};
+      if (posWeight) o.posWeight = constant({2.0f}, {1});
+      return binaryCrossEntropyWithLogits(a[0], a[1], o);
+    });
+    std::vector<rt::HostTensor> in{rt::HostTensor({4}), rt::HostTensor({4})};
+    float x[4] = {-30.0f, -17.0f, 25.0f, 0.0f}, t[4] = {0.0f, 0.0f, 1.0f, 1.0f};
+    std::copy(x, x + 4, in[0].f32());
+    std::copy(t, t + 4, in[1].f32());
+    rt::HostTensor out = fn.output(in);
+    for (int k = 0; k < 4; ++k) {
+      double lw = posWeight ? 1.0 + t[k] : 1.0; // 1 + (p - 1) t with p = 2
+      double expected = lw * std::log1p(std::exp(-std::fabs(double(x[k]))));
+      EXPECT_NEAR(out.f32()[k], expected, 1e-6 * expected)
+          << "x = " << x[k] << (posWeight ? " with pos_weight" : "");
+    }
+  }
+}
+
 TEST(CriterionNaive, MaskedSoftmaxPerRowLengths) {
   int64_t b = 2, q = 3, k = 4;
   Compiled fn({{{b, q, k}, rt::DType::F32, -2, 2}, {{b, q}, I32, 0, float(k + 1)}},
