@@ -94,15 +94,10 @@ Value pickedWeightSum(OpBuilder &b, Location loc, Value input, Value target, Val
   return sumAll(b, loc, targetWeightsOf(b, loc, input, target, weight, ignoreIndex, 0.0));
 }
 
-/// `-sum_c(t * x)` along the class axis: the per-element class loss.
+/// `-sum_c(t * x)` along the class axis, zero weights skipped: the
+/// per-element class loss.
 Value negClassSum(OpBuilder &b, Location loc, Value t, Value x) {
-  RankedTensorType in = tensorType(x);
-  int64_t axis = shape::classAxis(in.getRank());
-  shape::ShapeOrError s = shape::reduce(in.getShape(), {axis}, /*keepdims=*/false);
-  Value sum = ReduceSumOp::create(b, loc, RankedTensorType::get(s.shape, in.getElementType()),
-                                  binary<MulOp>(b, loc, t, x), b.getDenseI64ArrayAttr({axis}),
-                                  /*keepdims=*/false);
-  return NegOp::create(b, loc, sum);
+  return NegOp::create(b, loc, ClassWeightedSumOp::create(b, loc, t, x));
 }
 
 } // namespace
@@ -237,6 +232,27 @@ LogicalResult TargetWeightsOp::verify() {
 // Depends on integer targets and on a weight PyTorch does not differentiate.
 LogicalResult TargetWeightsOp::buildVJP(OpBuilder &, ValueRange, SmallVectorImpl<Value> &grads) {
   grads.append(getNumOperands(), Value());
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// class_weighted_sum
+//===----------------------------------------------------------------------===//
+
+LogicalResult ClassWeightedSumOp::inferReturnTypes(MLIRContext *, std::optional<Location> loc,
+                                                   Adaptor a, SmallVectorImpl<Type> &types) {
+  return inferred(loc, shape::classWeightedSum(shapeOf(a.getWeights()), shapeOf(a.getInput())),
+                  tensorType(a.getInput()).getElementType(), types);
+}
+
+// s = sum_c w x: dx = w g, dw = x g (g broadcast back over the class axis).
+LogicalResult ClassWeightedSumOp::buildVJP(OpBuilder &b, ValueRange gs,
+                                           SmallVectorImpl<Value> &grads) {
+  Location loc = getLoc();
+  RankedTensorType in = tensorType(getInput());
+  Value g = keptForm(b, loc, gs[0], in, {shape::classAxis(in.getRank())});
+  grads.push_back(binary<MulOp>(b, loc, getInput(), g));
+  grads.push_back(binary<MulOp>(b, loc, getWeights(), g));
   return success();
 }
 

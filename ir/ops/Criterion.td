@@ -41,8 +41,11 @@ def DL_CrossEntropyOp : DL_Op<"cross_entropy", [Pure, InferTypeOpAdaptor,
     the time axis: `mean(mul(cross_entropy(x, y, reduction = none), mask), {1})`
     for logits (N, C, T) and labels (N, T).
 
-    Decomposes into `log_softmax`, `target_weights`, `mul` and `reduce_sum`
-    (plus a `div` for "mean").
+    Decomposes into `log_softmax`, `target_weights`, `class_weighted_sum`
+    (which skips zero weights, so a -inf logit of another class does not
+    make the loss NaN as 0 * -inf would) and `reduce_sum`/`div` for the
+    reduction. A -inf logit still gives an infinite loss with label
+    smoothing, and NaN logits propagate, as in PyTorch.
     ```mlir
     %l = dl.cross_entropy %x, %y : tensor<8x5xf32>, tensor<8xi64> -> tensor<f32>
     %m = dl.cross_entropy %x, %y weight %w {ignore_index = 0 : i64, label_smoothing = 1.000000e-01 : f64, reduction = "none"}
@@ -97,9 +100,9 @@ def DL_TargetWeightsOp : DL_Op<"target_weights", [Pure, DL_Differentiable]> {
     `weight[c] * ((1 - label_smoothing) * [target = c] + label_smoothing / C)`
     where the target is in [0, C) and not `ignore_index`, and 0 elsewhere
     (`weight` is all ones when absent). `dl.cross_entropy` is
-    `-sum_c(target_weights * log_softmax)` and `dl.nll_loss`
-    `-sum_c(target_weights * input)`; their VJPs use it too. PyTorch has no
-    such function (it is inside `F.cross_entropy`); the class axis is 1 as
+    `-class_weighted_sum(target_weights, log_softmax)` and `dl.nll_loss`
+    `-class_weighted_sum(target_weights, input)`; their VJPs use it too.
+    PyTorch has no such function (it is inside `F.cross_entropy`); the class axis is 1 as
     in PyTorch's losses, unlike `dl.one_hot`'s last axis. Its VJP gives
     no cotangent (integer targets; PyTorch gives `weight` no gradient).
     Lowers to one `linalg.generic`.
@@ -119,6 +122,29 @@ def DL_TargetWeightsOp : DL_Op<"target_weights", [Pure, DL_Differentiable]> {
     (`,` type($weight)^)? `->` type($result)
   }];
   let hasVerifier = 1;
+}
+
+def DL_ClassWeightedSumOp : DL_Op<"class_weighted_sum", [Pure, InferTypeOpAdaptor,
+    AllElementTypesMatch<["weights", "input", "result"]>, DL_Differentiable]> {
+  let summary = "Sum over the class axis of weights times input, zero weights skipped (building block of the class losses).";
+  let description = [{
+    `result[n, d...] = sum_c (weights[n, c, d...] != 0 ? weights * input : 0)`
+    over the class axis (1, or 0 for rank-1 operands of the same shape).
+    A zero weight contributes 0 even where `input` is -inf (a class with
+    probability 0): `dl.nll_loss` and `dl.cross_entropy` are
+    `-class_weighted_sum(target_weights, ...)` and, like PyTorch's, which
+    picks the target's entry instead of multiplying, stay finite when
+    another class has log-probability -inf. PyTorch has no such function.
+    Gradient: `weights * g` to `input`, `input * g` to `weights`.
+    Lowers to one `linalg.generic` reduction.
+    ```mlir
+    %s = dl.class_weighted_sum %t, %logp : tensor<8x5xf32>, tensor<8x5xf32> -> tensor<8xf32>
+    ```
+  }];
+  let arguments = (ins DL_FloatTensor:$weights, DL_FloatTensor:$input);
+  let results = (outs DL_FloatTensor:$result);
+  let assemblyFormat =
+      "$weights `,` $input attr-dict `:` type($weights) `,` type($input) `->` type($result)";
 }
 
 def DL_MseLossOp : DL_Op<"mse_loss", [Pure, InferTypeOpAdaptor,

@@ -53,6 +53,17 @@ ShapeOrError targetWeights(llvm::ArrayRef<int64_t> target, int64_t classes, bool
   return {out, ""};
 }
 
+ShapeOrError classWeightedSum(llvm::ArrayRef<int64_t> weights, llvm::ArrayRef<int64_t> input) {
+  if (input.empty())
+    return ShapeOrError::fail("input must have a class dimension: (C), (N, C) or (N, C, d1, ...)");
+  if (weights != input)
+    return ShapeOrError::fail("weights " + str(weights) + " must have the input's shape " +
+                              str(input));
+  Shape out(input.begin(), input.end());
+  out.erase(out.begin() + classAxis(input.size()));
+  return {out, ""};
+}
+
 ShapeOrError sameShapeLoss(llvm::ArrayRef<int64_t> input, llvm::ArrayRef<int64_t> target) {
   if (input != target)
     return ShapeOrError::fail("target " + str(target) + " must have the input's shape " +

@@ -33,6 +33,10 @@ ShapeOrError classLoss(llvm::ArrayRef<int64_t> input, llvm::ArrayRef<int64_t> ta
 ShapeOrError targetWeights(llvm::ArrayRef<int64_t> target, int64_t classes,
                            bool hasWeight, llvm::ArrayRef<int64_t> weight);
 
+/// class_weighted_sum: weights and input of one shape with a class axis;
+/// returns that shape without it.
+ShapeOrError classWeightedSum(llvm::ArrayRef<int64_t> weights, llvm::ArrayRef<int64_t> input);
+
 /// Elementwise losses (mse_loss, binary_cross_entropy_with_logits): target
 /// of the input's shape; returns it.
 ShapeOrError sameShapeLoss(llvm::ArrayRef<int64_t> input, llvm::ArrayRef<int64_t> target);

@@ -2,7 +2,7 @@
 //
 // cross_entropy, nll_loss, mse_loss and masked_softmax lower through their
 // decompositions (DecomposableOpInterface) into target_weights,
-// sequence_fill and core ops; those two primitives and
+// class_weighted_sum, sequence_fill and core ops; those three primitives and
 // binary_cross_entropy_with_logits (which needs math.log1p) lower here.
 //
 //===----------------------------------------------------------------------===//
@@ -69,6 +69,33 @@ struct TargetWeightsToGeneric : OpRewritePattern<dl::TargetWeightsOp> {
           if (op.getWeight()) v = arith::MulFOp::create(b, l, v, a[1]);
           v = arith::SelectOp::create(b, l, valid, v, floatConst(b, l, element, 0.0));
           linalg::YieldOp::create(b, l, ValueRange{v});
+        });
+    rw.replaceOp(op, generic.getResults());
+    return success();
+  }
+};
+
+// result[n, d...] = sum_c (w != 0 ? w * x : 0): a zero weight skips the
+// input, which may be -inf (0 * -inf would be NaN).
+struct ClassWeightedSumToGeneric : OpRewritePattern<dl::ClassWeightedSumOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(dl::ClassWeightedSumOp op, PatternRewriter &rw) const override {
+    Location loc = op.getLoc();
+    auto in = cast<RankedTensorType>(op.getInput().getType());
+    auto out = cast<RankedTensorType>(op.getType());
+    unsigned rank = in.getRank();
+    SmallVector<int64_t> classAxis{dl::shape::classAxis(rank)};
+    SmallVector<AffineMap> maps{rw.getMultiDimIdentityMap(rank), rw.getMultiDimIdentityMap(rank),
+                                reducedMap(rw.getContext(), rank, classAxis, false)};
+    auto generic = linalg::GenericOp::create(
+        rw, loc, out, ValueRange{op.getWeights(), op.getInput()},
+        ValueRange{filled(rw, loc, out, 0.0)}, maps, iterators(rank, classAxis),
+        [](OpBuilder &b, Location l, ValueRange a) {
+          Value w = a[0], acc = a[2];
+          Value used = arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNE, w,
+                                             floatLike(b, l, w, 0.0));
+          Value sum = accumulate(b, l, acc, arith::MulFOp::create(b, l, w, a[1]));
+          linalg::YieldOp::create(b, l, ValueRange{arith::SelectOp::create(b, l, used, sum, acc)});
         });
     rw.replaceOp(op, generic.getResults());
     return success();
@@ -198,7 +225,7 @@ struct BceWithLogitsToGeneric : OpRewritePattern<dl::BinaryCrossEntropyWithLogit
 } // namespace
 
 void populateCriterionToLinalg(RewritePatternSet &patterns) {
-  patterns.add<TargetWeightsToGeneric, SequenceFillToGeneric, ReduceBceWithLogits,
+  patterns.add<TargetWeightsToGeneric, ClassWeightedSumToGeneric, SequenceFillToGeneric, ReduceBceWithLogits,
                BceWithLogitsToGeneric>(patterns.getContext());
 }
 

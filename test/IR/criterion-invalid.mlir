@@ -106,6 +106,15 @@ func.func @target_weights$weight_type(%y: tensor<4xi64>, %w: tensor<5xf64>) {
 
 // -----
 
+func.func @class_weighted_sum$shapes(%t: tensor<4x5xf32>, %x: tensor<4x6xf32>) {
+  // expected-error @+2 {{weights [4, 5] must have the input's shape [4, 6]}}
+  // expected-error @+1 {{'dl.class_weighted_sum' op failed to infer returned types}}
+  %0 = dl.class_weighted_sum %t, %x : tensor<4x5xf32>, tensor<4x6xf32> -> tensor<4xf32>
+  return
+}
+
+// -----
+
 func.func @mse_loss$shapes(%a: tensor<10x1xf32>, %b: tensor<10xf32>) {
   // expected-error @+2 {{target [10] must have the input's shape [10, 1]}}
   // expected-error @+1 {{'dl.mse_loss' op failed to infer returned types}}

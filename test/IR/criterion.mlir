@@ -45,6 +45,18 @@ func.func @target_weights(%y: tensor<8xi64>, %t: tensor<4x7xi64>, %w: tensor<5xf
 
 // -----
 
+// CHECK-LABEL: func @class_weighted_sum
+func.func @class_weighted_sum(%t: tensor<4x5x7xf32>, %x: tensor<4x5x7xf32>, %u: tensor<5xf64>, %y: tensor<5xf64>)
+    -> (tensor<4x7xf32>, tensor<f64>) {
+  // CHECK: dl.class_weighted_sum %{{.*}}, %{{.*}} : tensor<4x5x7xf32>, tensor<4x5x7xf32> -> tensor<4x7xf32>
+  %0 = dl.class_weighted_sum %t, %x : tensor<4x5x7xf32>, tensor<4x5x7xf32> -> tensor<4x7xf32>
+  // CHECK: dl.class_weighted_sum %{{.*}}, %{{.*}} : tensor<5xf64>, tensor<5xf64> -> tensor<f64>
+  %1 = dl.class_weighted_sum %u, %y : tensor<5xf64>, tensor<5xf64> -> tensor<f64>
+  return %0, %1 : tensor<4x7xf32>, tensor<f64>
+}
+
+// -----
+
 // CHECK-LABEL: func @mse_loss
 func.func @mse_loss(%a: tensor<10x1xf32>, %b: tensor<10x1xf32>) -> (tensor<f32>, tensor<10x1xf32>) {
   // CHECK: dl.mse_loss %{{.*}}, %{{.*}} : tensor<10x1xf32>, tensor<10x1xf32> -> tensor<f32>

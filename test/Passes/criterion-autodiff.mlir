@@ -180,3 +180,19 @@ func.func @loss(%w: tensor<5xf32> {dl.role = "parameter", dl.name = "w"}, %y: te
   %1 = dl.reduce_sum %0 axes = [0, 1] : tensor<8x5xf32> -> tensor<f32>
   return %1 : tensor<f32>
 }
+
+// -----
+
+// class_weighted_sum: d input = weights * g, d weights = input * g, with g
+// given back its class axis.
+// CHECK-LABEL: func.func @loss_grad(
+// CHECK-SAME:    %[[T:[^:]*]]: tensor<4x5x3xf32> {{.*}}, %[[X:[^:]*]]: tensor<4x5x3xf32>
+// CHECK:         %[[G:.*]] = dl.reshape %{{.*}} : tensor<4x3xf32> -> tensor<4x1x3xf32>
+// CHECK-NEXT:    %[[DT:.*]] = dl.mul %[[X]], %[[G]] : tensor<4x5x3xf32>, tensor<4x1x3xf32> -> tensor<4x5x3xf32>
+// CHECK-NEXT:    %[[DX:.*]] = dl.mul %[[T]], %[[G]] : tensor<4x5x3xf32>, tensor<4x1x3xf32> -> tensor<4x5x3xf32>
+// CHECK-NEXT:    return %{{.*}}, %[[DT]], %[[DX]]
+func.func @loss(%t: tensor<4x5x3xf32> {dl.role = "parameter", dl.name = "t"}, %x: tensor<4x5x3xf32> {dl.role = "parameter", dl.name = "x"}) -> tensor<f32> {
+  %0 = dl.class_weighted_sum %t, %x : tensor<4x5x3xf32>, tensor<4x5x3xf32> -> tensor<4x3xf32>
+  %1 = dl.reduce_sum %0 axes = [0, 1] : tensor<4x3xf32> -> tensor<f32>
+  return %1 : tensor<f32>
+}

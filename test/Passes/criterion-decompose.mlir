@@ -2,7 +2,7 @@
 
 // The decompositions of the Criterion family (ir/ops/Criterion.cpp).
 
-// cross_entropy: -sum_c(target_weights * log_softmax) per row, summed and
+// cross_entropy: -class_weighted_sum(target_weights, log_softmax) per row, summed and
 // divided by the sum of the picked weights (target_weights without smoothing).
 // CHECK-LABEL: func.func @cross_entropy(
 // CHECK-SAME:    %[[X:[^:]*]]: tensor<8x5xf32>, %[[Y:[^:]*]]: tensor<8xi64>, %[[W:[^:]*]]: tensor<5xf32>)
@@ -12,8 +12,7 @@
 // CHECK-NEXT:    %[[L:.*]] = dl.sub %{{.*}}, %{{.*}} : tensor<8x5xf32>, tensor<8x1xf32> -> tensor<8x5xf32>
 // CHECK:         %[[T0:.*]] = dl.target_weights %[[Y]] classes = 5 weight %[[W]] : tensor<8xi64>, tensor<5xf32> -> tensor<8x5xf32>
 // CHECK:         %[[DEN:.*]] = dl.reduce_sum %[[T0]] axes = [0, 1] : tensor<8x5xf32> -> tensor<f32>
-// CHECK:         %[[TL:.*]] = dl.mul %[[T]], %[[L]]
-// CHECK:         %[[ROW:.*]] = dl.reduce_sum %[[TL]] axes = [1] : tensor<8x5xf32> -> tensor<8xf32>
+// CHECK:         %[[ROW:.*]] = dl.class_weighted_sum %[[T]], %[[L]] : tensor<8x5xf32>, tensor<8x5xf32> -> tensor<8xf32>
 // CHECK:         %[[NEG:.*]] = dl.neg %[[ROW]]
 // CHECK:         %[[SUM:.*]] = dl.reduce_sum %[[NEG]] axes = [0] : tensor<8xf32> -> tensor<f32>
 // CHECK:         %[[MEAN:.*]] = dl.div %[[SUM]], %[[DEN]]
@@ -29,8 +28,7 @@ func.func @cross_entropy(%x: tensor<8x5xf32>, %y: tensor<8xi64>, %w: tensor<5xf3
 // CHECK-LABEL: func.func @nll_loss(
 // CHECK-SAME:    %[[X:[^:]*]]: tensor<4x5x3xf32>, %[[Y:[^:]*]]: tensor<4x3xi32>)
 // CHECK-NEXT:    %[[T:.*]] = dl.target_weights %[[Y]] classes = 5 : tensor<4x3xi32> -> tensor<4x5x3xf32>
-// CHECK-NEXT:    %[[P:.*]] = dl.mul %[[T]], %[[X]]
-// CHECK-NEXT:    %[[S:.*]] = dl.reduce_sum %[[P]] axes = [1] : tensor<4x5x3xf32> -> tensor<4x3xf32>
+// CHECK-NEXT:    %[[S:.*]] = dl.class_weighted_sum %[[T]], %[[X]] : tensor<4x5x3xf32>, tensor<4x5x3xf32> -> tensor<4x3xf32>
 // CHECK-NEXT:    %[[N:.*]] = dl.neg %[[S]]
 // CHECK-NEXT:    return %[[N]]
 func.func @nll_loss(%x: tensor<4x5x3xf32>, %y: tensor<4x3xi32>) -> tensor<4x3xf32> {

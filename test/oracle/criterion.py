@@ -140,6 +140,16 @@ def main():
     inf[0, 1] = inf[1, 0] = inf[1, 3] = float("-inf")
     f.case("softmax_neg_inf", lambda x: torch.softmax(x, 1), [inf])
     f.case("log_softmax_neg_inf", lambda x: torch.log_softmax(x, 1), [inf])
+    # Appended last so that adding them left the earlier fixtures unchanged.
+    # -inf logits of other classes (a vocabulary mask) and in an ignored
+    # row: PyTorch picks the target's log-probability, so the loss is finite.
+    masked = f.randn(4, 5)
+    masked[0, 1] = masked[1, 3] = masked[1, 4] = float("-inf")
+    masked[2, :] = float("-inf")
+    f.case("ce_neg_inf_logits", ce(), [masked, torch.tensor([2, 0, -100, 4])])
+    logp = torch.log_softmax(f.randn(3, 4), 1)
+    logp[0, 0] = logp[2, 1] = logp[2, 3] = float("-inf")  # log of probability 0
+    f.case("nll_neg_inf", nl(reduction="sum"), [logp, torch.tensor([2, 3, 0])])
     f.done()
 
 

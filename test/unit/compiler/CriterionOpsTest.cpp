@@ -54,6 +54,7 @@ std::vector<OracleCase> oracleCases() {
       c("ce_3d_mean", ce({})),
       c("ce_3d_sum_smoothing_weight", ce({.labelSmoothing = 0.1, .reduction = R::Sum})),
       c("ce_unbatched", ce({})),
+      c("ce_neg_inf_logits", ce({})),
       c("ce_f64", ce({}), 1e-12, 0),
       // d2l's MaskedSoftmaxCELoss: reduction none, times the mask, mean over time.
       c("ce_d2l_masked",
@@ -63,6 +64,7 @@ std::vector<OracleCase> oracleCases() {
       c("nll_mean", nll({})),
       c("nll_weight_ignore_mean", nll({})),
       c("nll_weight_sum", nll({.reduction = R::Sum})),
+      c("nll_neg_inf", nll({.reduction = R::Sum})),
       c("nll_3d_none", nll({.ignoreIndex = 0, .reduction = R::None})),
       c("mse_mean", [](T a) { return mseLoss(a[0], a[1]); }),
       c("mse_sum", [](T a) { return mseLoss(a[0], a[1], R::Sum); }),
