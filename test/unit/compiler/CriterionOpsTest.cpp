@@ -3,6 +3,7 @@
 #include "Oracle.h"
 
 #include "frontend/ops/Criterion.h"
+#include "ir/ops/CriterionOps.h"
 
 #include <gtest/gtest.h>
 
@@ -111,6 +112,79 @@ TEST(CriterionOracleFixtures, EveryFixtureHasACase) {
 
 // -- against naive C++ loops -------------------------------------------------
 
+void expectNear(const rt::HostTensor &out, const std::vector<double> &expected, double tol) {
+  ASSERT_EQ(out.numel(), int64_t(expected.size()));
+  for (int64_t k = 0; k < out.numel(); ++k)
+    EXPECT_NEAR(out.f32()[k], expected[k], tol * (1 + std::fabs(expected[k]))) << "at " << k;
+}
+
+// The building blocks the losses decompose into have no DSL function; these
+// trace them directly.
+Tensor targetWeights(const Tensor &target, int64_t classes, const Tensor &weight,
+                     int64_t ignoreIndex, double labelSmoothing) {
+  Graph &g = *target.graph();
+  mlir::OpBuilder &b = g.builder();
+  auto type = mlir::RankedTensorType::get({target.dim(0), classes, target.dim(1)},
+                                          b.getF32Type());
+  return Tensor(&g, dl::TargetWeightsOp::create(b, g.location({}), type, target.value(),
+                                                weight.value(), b.getI64IntegerAttr(classes),
+                                                b.getI64IntegerAttr(ignoreIndex),
+                                                b.getF64FloatAttr(labelSmoothing)));
+}
+Tensor classWeightedSum(const Tensor &weights, const Tensor &input) {
+  Graph &g = *input.graph();
+  return Tensor(&g, dl::ClassWeightedSumOp::create(g.builder(), g.location({}), weights.value(),
+                                                   input.value()));
+}
+Tensor sequenceFill(const Tensor &x, const Tensor &lens, double value) {
+  Graph &g = *x.graph();
+  return Tensor(&g, dl::SequenceFillOp::create(g.builder(), g.location({}), x.value(),
+                                               lens.value(), g.builder().getF64FloatAttr(value)));
+}
+
+// targets (N, T) in [-1, C + 1): -1 is ignored, C is out of range (ignored too).
+TEST(CriterionNaive, TargetWeights) {
+  int64_t n = 3, c = 4, t = 5;
+  std::vector<float> w{0.5f, 1.0f, 2.0f, 4.0f};
+  // Compiled differentiates its float inputs: a scale s gives it one.
+  Compiled fn({{{n, t}, I64, -1, float(c + 1)}, {{}, rt::DType::F32, 0.5, 2}}, [&](T a) {
+    return mul(targetWeights(a[0], c, constant(w, {c}), -1, 0.2), a[1]);
+  });
+  auto in = fn.randomInputs(9);
+  double scale = in[1].f32()[0];
+  std::vector<double> expected;
+  for (int64_t i = 0; i < n; ++i)
+    for (int64_t k = 0; k < c; ++k)
+      for (int64_t j = 0; j < t; ++j) {
+        int64_t y = in[0].data<int64_t>()[i * t + j];
+        bool valid = y >= 0 && y < c;
+        expected.push_back(valid ? scale * w[k] * ((y == k ? 0.8 : 0.0) + 0.2 / c) : 0.0);
+      }
+  expectNear(fn.output(in), expected, 1e-6);
+}
+
+TEST(CriterionNaive, ClassWeightedSumSkipsZeroWeights) {
+  Compiled fn({{{2, 3}, rt::DType::F32, -1, 1}}, [](T a) {
+    Tensor logp = constant({-INFINITY, -1.0f, -2.0f, -0.5f, -INFINITY, -3.0f}, {2, 3});
+    return classWeightedSum(mul(a[0], constant({0.0f, 1.0f, 1.0f, 1.0f, 0.0f, 1.0f}, {2, 3})),
+                            logp);
+  });
+  auto in = fn.randomInputs(4);
+  const float *w = in[0].f32();
+  expectNear(fn.output(in), {-1.0 * w[1] - 2.0 * w[2], -0.5 * w[3] - 3.0 * w[5]}, 1e-6);
+}
+
+TEST(CriterionNaive, SequenceFill) {
+  int64_t b = 2, q = 3, k = 4;
+  Compiled fn({{{b, q, k}}, {{b}, I64, 0, float(k + 1)}},
+              [](T a) { return sequenceFill(a[0], a[1], 7.5); });
+  auto in = fn.randomInputs(8);
+  std::vector<double> expected;
+  for (int64_t i = 0; i < b * q * k; ++i)
+    expected.push_back(i % k < in[1].data<int64_t>()[i / (q * k)] ? in[0].f32()[i] : 7.5);
+  expectNear(fn.output(in), expected, 0);
+}
+
 /// PyTorch's cross_entropy written out for logits (N, C, D) (D = 1 for
 /// (N, C)), targets (N, D): per-element losses, or their sum / weighted mean.
 std::vector<double> naiveCrossEntropy(const float *x, const int64_t *t, int64_t n, int64_t c,
@@ -134,12 +208,6 @@ std::vector<double> naiveCrossEntropy(const float *x, const int64_t *t, int64_t 
     }
   if (r == Reduction::None) return per;
   return {r == Reduction::Sum ? total : total / denominator};
-}
-
-void expectNear(const rt::HostTensor &out, const std::vector<double> &expected, double tol) {
-  ASSERT_EQ(out.numel(), int64_t(expected.size()));
-  for (int64_t k = 0; k < out.numel(); ++k)
-    EXPECT_NEAR(out.f32()[k], expected[k], tol * (1 + std::fabs(expected[k]))) << "at " << k;
 }
 
 struct CeNaiveCase {
@@ -308,6 +376,10 @@ std::vector<GradCase> gradCases() {
       {"masked_softmax_2d", {{{2, 3, 4}, F64, -2, 2}, {{2, 3}, I32, 0, 5}},
        [](T a) { return maskedSoftmax(a[0], a[1]); }},
       {"masked_softmax_none", {{{2, 5}, F64, -2, 2}}, [](T a) { return maskedSoftmax(a[0]); }},
+      {"class_weighted_sum", {{{2, 4, 3}, F64}, {{2, 4, 3}, F64}},
+       [](T a) { return classWeightedSum(a[0], a[1]); }},
+      {"sequence_fill", {{{2, 3, 4}, F64}, {{2, 3}, I32, 0, 5}},
+       [](T a) { return sequenceFill(a[0], a[1], -2.0); }},
   };
 }
 
