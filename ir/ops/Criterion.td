@@ -41,10 +41,12 @@ def DL_CrossEntropyOp : DL_Op<"cross_entropy", [Pure, InferTypeOpAdaptor,
     the time axis: `mean(mul(cross_entropy(x, y, reduction = none), mask), {1})`
     for logits (N, C, T) and labels (N, T).
 
-    Decomposes into `log_softmax`, `target_weights`, `class_weighted_sum`
-    (which skips zero weights, so a -inf logit of another class does not
-    make the loss NaN as 0 * -inf would) and `reduce_sum`/`div` for the
-    reduction. A -inf logit still gives an infinite loss with label
+    Decomposes into `target_weights` (t), a stable logsumexp
+    (`z = x - max`, `lse = log(sum(exp(z)))`, one log per row) and
+    `class_weighted_sum(sum_c t, lse) - class_weighted_sum(t, z)`
+    (`class_weighted_sum` skips zero weights, so a -inf logit of another
+    class, or an ignored row of -inf logits, does not make the loss NaN
+    as 0 * -inf would), then `reduce_sum`/`div` for the reduction. A -inf logit still gives an infinite loss with label
     smoothing, and NaN logits propagate, as in PyTorch.
     ```mlir
     %l = dl.cross_entropy %x, %y : tensor<8x5xf32>, tensor<8xi64> -> tensor<f32>

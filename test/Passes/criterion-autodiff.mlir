@@ -9,7 +9,8 @@
 // CHECK-SAME:    %[[X:[^:]*]]: tensor<8x5xf32> {{.*}}, %[[Y:[^:]*]]: tensor<8xi64>, %[[W:[^:]*]]: tensor<5xf32>
 // CHECK:         %[[ONE:.*]] = dl.constant dense<1.000000e+00> : tensor<f32>
 // CHECK:         %[[T0:.*]] = dl.target_weights %[[Y]] classes = 5 weight %[[W]] : tensor<8xi64>, tensor<5xf32> -> tensor<8x5xf32>
-// CHECK:         %[[DEN:.*]] = dl.reduce_sum %[[T0]] axes = [0, 1]
+// CHECK:         %[[PICKED:.*]] = dl.reduce_sum %[[T0]] axes = [1] : tensor<8x5xf32> -> tensor<8xf32>
+// CHECK:         %[[DEN:.*]] = dl.reduce_sum %[[PICKED]] axes = [0] : tensor<8xf32> -> tensor<f32>
 // CHECK:         %[[G:.*]] = dl.div %[[ONE]], %[[DEN]]
 // CHECK:         %[[T:.*]] = dl.target_weights %[[Y]] classes = 5 weight %[[W]] {label_smoothing = 1.000000e-01 : f64}
 // CHECK:         %[[P:.*]] = dl.softmax %[[X]] axis = 1

@@ -2,21 +2,28 @@
 
 // The decompositions of the Criterion family (ir/ops/Criterion.cpp).
 
-// cross_entropy: -class_weighted_sum(target_weights, log_softmax) per row, summed and
-// divided by the sum of the picked weights (target_weights without smoothing).
+// cross_entropy: class_weighted_sum(sum_c t, lse) - class_weighted_sum(t, x - max)
+// per row (one log per row; the first over the kept size-1 class axis),
+// summed and divided by the sum of the picked weights (target_weights
+// without smoothing, summed over classes, then rows).
 // CHECK-LABEL: func.func @cross_entropy(
 // CHECK-SAME:    %[[X:[^:]*]]: tensor<8x5xf32>, %[[Y:[^:]*]]: tensor<8xi64>, %[[W:[^:]*]]: tensor<5xf32>)
-// CHECK:         %[[T:.*]] = dl.target_weights %[[Y]] classes = 5 weight %[[W]] {label_smoothing = 1.000000e-01 : f64}
-// CHECK:         dl.reduce_max %[[X]] axes = [1] keepdims
-// CHECK:         dl.log
-// CHECK-NEXT:    %[[L:.*]] = dl.sub %{{.*}}, %{{.*}} : tensor<8x5xf32>, tensor<8x1xf32> -> tensor<8x5xf32>
-// CHECK:         %[[T0:.*]] = dl.target_weights %[[Y]] classes = 5 weight %[[W]] : tensor<8xi64>, tensor<5xf32> -> tensor<8x5xf32>
-// CHECK:         %[[DEN:.*]] = dl.reduce_sum %[[T0]] axes = [0, 1] : tensor<8x5xf32> -> tensor<f32>
-// CHECK:         %[[ROW:.*]] = dl.class_weighted_sum %[[T]], %[[L]] : tensor<8x5xf32>, tensor<8x5xf32> -> tensor<8xf32>
-// CHECK:         %[[NEG:.*]] = dl.neg %[[ROW]]
-// CHECK:         %[[SUM:.*]] = dl.reduce_sum %[[NEG]] axes = [0] : tensor<8xf32> -> tensor<f32>
-// CHECK:         %[[MEAN:.*]] = dl.div %[[SUM]], %[[DEN]]
-// CHECK:         return %[[MEAN]]
+// CHECK-NEXT:    %[[T:.*]] = dl.target_weights %[[Y]] classes = 5 weight %[[W]] {label_smoothing = 1.000000e-01 : f64}
+// CHECK-NEXT:    %[[M:.*]] = dl.reduce_max %[[X]] axes = [1] keepdims
+// CHECK-NEXT:    %[[Z:.*]] = dl.sub %[[X]], %[[M]] : tensor<8x5xf32>, tensor<8x1xf32> -> tensor<8x5xf32>
+// CHECK-NEXT:    %[[E:.*]] = dl.exp %[[Z]]
+// CHECK-NEXT:    %[[S:.*]] = dl.reduce_sum %[[E]] axes = [1] keepdims : tensor<8x5xf32> -> tensor<8x1xf32>
+// CHECK-NEXT:    %[[LSE:.*]] = dl.log %[[S]] : tensor<8x1xf32>
+// CHECK-NEXT:    %[[ST:.*]] = dl.reduce_sum %[[T]] axes = [1] keepdims : tensor<8x5xf32> -> tensor<8x1xf32>
+// CHECK-NEXT:    %[[A:.*]] = dl.class_weighted_sum %[[ST]], %[[LSE]] : tensor<8x1xf32>, tensor<8x1xf32> -> tensor<8xf32>
+// CHECK-NEXT:    %[[TZ:.*]] = dl.class_weighted_sum %[[T]], %[[Z]] : tensor<8x5xf32>, tensor<8x5xf32> -> tensor<8xf32>
+// CHECK-NEXT:    %[[PER:.*]] = dl.sub %[[A]], %[[TZ]]
+// CHECK-NEXT:    %[[T0:.*]] = dl.target_weights %[[Y]] classes = 5 weight %[[W]] : tensor<8xi64>, tensor<5xf32> -> tensor<8x5xf32>
+// CHECK-NEXT:    %[[PICKED:.*]] = dl.reduce_sum %[[T0]] axes = [1] : tensor<8x5xf32> -> tensor<8xf32>
+// CHECK-NEXT:    %[[DEN:.*]] = dl.reduce_sum %[[PICKED]] axes = [0] : tensor<8xf32> -> tensor<f32>
+// CHECK-NEXT:    %[[SUM:.*]] = dl.reduce_sum %[[PER]] axes = [0] : tensor<8xf32> -> tensor<f32>
+// CHECK-NEXT:    %[[MEAN:.*]] = dl.div %[[SUM]], %[[DEN]]
+// CHECK-NEXT:    return %[[MEAN]]
 func.func @cross_entropy(%x: tensor<8x5xf32>, %y: tensor<8xi64>, %w: tensor<5xf32>) -> tensor<f32> {
   %0 = dl.cross_entropy %x, %y weight %w {label_smoothing = 0.1 : f64} : tensor<8x5xf32>, tensor<8xi64>, tensor<5xf32> -> tensor<f32>
   return %0 : tensor<f32>
