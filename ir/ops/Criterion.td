@@ -37,17 +37,19 @@ def DL_CrossEntropyOp : DL_Op<"cross_entropy", [Pure, InferTypeOpAdaptor,
     smoothed, weighted one-hot above (`dl.target_weights`).
 
     d2l's `MaskedSoftmaxCELoss` (per-position masks, mean over time) is
-    `reduction = "none"` times the mask (Math's `mul`), then a mean over
-    the time axis: `mean(mul(cross_entropy(x, y, reduction = none), mask), {1})`
-    for logits (N, C, T) and labels (N, T).
+    `reduction = "none"`, times the (N, T) float mask with `dl.mul`, then a
+    mean over the time axis; in the DSL, for logits (N, C, T) and labels
+    (N, T): `mean(mul(crossEntropy(x, y, {.reduction = Reduction::None}),
+    mask), {1})`.
 
     Decomposes into `target_weights` (t), a stable logsumexp
     (`z = x - max`, `lse = log(sum(exp(z)))`, one log per row) and
     `class_weighted_sum(sum_c t, lse) - class_weighted_sum(t, z)`
     (`class_weighted_sum` skips zero weights, so a -inf logit of another
     class, or an ignored row of -inf logits, does not make the loss NaN
-    as 0 * -inf would), then `reduce_sum`/`div` for the reduction. A -inf logit still gives an infinite loss with label
-    smoothing, and NaN logits propagate, as in PyTorch.
+    as 0 * -inf would), then `reduce_sum`/`div` for the reduction. As in
+    PyTorch, a -inf logit still gives an infinite loss with label
+    smoothing, NaN logits propagate, and an all -inf row's gradient is NaN.
     ```mlir
     %l = dl.cross_entropy %x, %y : tensor<8x5xf32>, tensor<8xi64> -> tensor<f32>
     %m = dl.cross_entropy %x, %y weight %w {ignore_index = 0 : i64, label_smoothing = 1.000000e-01 : f64, reduction = "none"}
@@ -74,7 +76,11 @@ def DL_NllLossOp : DL_Op<"nll_loss", [Pure, InferTypeOpAdaptor,
     `loss = -weight[target] * input[target]` along the class axis (1, or 0
     unbatched), with the shapes, `weight`, `ignore_index` and `reduction`
     of `dl.cross_entropy` ("mean" divides by the sum of the picked
-    weights). `cross_entropy(x) = nll_loss(log_softmax(x, 1))`.
+    weights). Without label smoothing,
+    `cross_entropy(x) = nll_loss(log_softmax(x, 1))`. Decomposes into
+    `-class_weighted_sum(target_weights, input)`, which, like PyTorch's
+    pick of `input[target]`, ignores the -inf log-probabilities of other
+    classes.
 
     Gradient (to `input` only): `-t * g / denominator` with `t` the
     weighted one-hot of the targets (`dl.target_weights`).
@@ -104,13 +110,14 @@ def DL_TargetWeightsOp : DL_Op<"target_weights", [Pure, DL_Differentiable]> {
     (`weight` is all ones when absent). `dl.cross_entropy` is
     `-class_weighted_sum(target_weights, log_softmax)` and `dl.nll_loss`
     `-class_weighted_sum(target_weights, input)`; their VJPs use it too.
-    PyTorch has no such function (it is inside `F.cross_entropy`); the class axis is 1 as
-    in PyTorch's losses, unlike `dl.one_hot`'s last axis. Its VJP gives
+    PyTorch has no such function (it is inside `F.cross_entropy`); the
+    class axis is 1 as in PyTorch's losses, unlike `dl.one_hot`'s last
+    axis. Its VJP gives
     no cotangent (integer targets; PyTorch gives `weight` no gradient).
     Lowers to one `linalg.generic`.
     ```mlir
     %t = dl.target_weights %y classes = 5 : tensor<8xi64> -> tensor<8x5xf32>
-    %u = dl.target_weights %y classes = 5 weight %w {label_smoothing = 1.000000e-01 : f64}
+    %u = dl.target_weights %yt classes = 5 weight %w {label_smoothing = 1.000000e-01 : f64}
            : tensor<4x7xi64>, tensor<5xf32> -> tensor<4x5x7xf32>
     ```
   }];
@@ -190,8 +197,9 @@ def DL_BinaryCrossEntropyWithLogitsOp : DL_Op<"binary_cross_entropy_with_logits"
     `w * (-x - (p - 1) * log_sigmoid(x)) * g`; `weight` and `pos_weight`
     get none (PyTorch does not differentiate them either).
 
-    Lowers directly to one `linalg.generic` with an accurate log1p (the
-    core dl ops have none, and `log(1 + e)` loses `e` below 2^-24 in f32).
+    Lowers directly: one elementwise `linalg.generic` with an accurate
+    log1p (the core dl ops have none, and `log(1 + e)` loses `e` below
+    2^-24 in f32), then `reduce_sum` (and `div`) for "sum" and "mean".
     ```mlir
     %l = dl.binary_cross_entropy_with_logits %x, %t pos_weight %p
            : tensor<4x3xf32>, tensor<4x3xf32>, tensor<3xf32> -> tensor<f32>

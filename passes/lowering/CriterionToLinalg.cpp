@@ -225,8 +225,8 @@ struct BceWithLogitsToGeneric : OpRewritePattern<dl::BinaryCrossEntropyWithLogit
 } // namespace
 
 void populateCriterionToLinalg(RewritePatternSet &patterns) {
-  patterns.add<TargetWeightsToGeneric, ClassWeightedSumToGeneric, SequenceFillToGeneric, ReduceBceWithLogits,
-               BceWithLogitsToGeneric>(patterns.getContext());
+  patterns.add<TargetWeightsToGeneric, ClassWeightedSumToGeneric, SequenceFillToGeneric,
+               ReduceBceWithLogits, BceWithLogitsToGeneric>(patterns.getContext());
 }
 
 } // namespace dlc::lowering

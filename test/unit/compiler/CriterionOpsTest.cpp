@@ -328,7 +328,8 @@ TEST(CriterionNaive, MaskedSoftmaxPerRowLengths) {
     int32_t len = in[1].i32()[row];
     std::vector<double> v(k);
     double m = -INFINITY, s = 0;
-    for (int64_t j = 0; j < k; ++j) m = std::max(m, v[j] = j < len ? in[0].f32()[row * k + j] : -1e6);
+    for (int64_t j = 0; j < k; ++j)
+      m = std::max(m, v[j] = j < len ? in[0].f32()[row * k + j] : -1e6);
     for (double &e : v) s += (e = std::exp(e - m));
     for (double e : v) expected.push_back(e / s);
   }
