@@ -60,6 +60,22 @@ Value viaF32IfBF16(OpBuilder &b, Location loc, ValueRange a, Fn fn) {
   return roundToBF16(b, loc, fn(ValueRange(wide)));
 }
 
+/// log(1 + u) accurate for tiny u (Kahan's trick: w = 1 + u rounds, and
+/// log(w)·u/(w-1) cancels that rounding). math.log1p would do for f32
+/// (dl-approximate-math), but convert-math-to-llvm turns an f64 log1p into
+/// log(1 + u) before convert-math-to-libm sees it: softplus(-100) would be 0.
+Value log1p(OpBuilder &b, Location loc, Value u) {
+  Value w = addf(b, loc, constantLike(b, loc, u, 1.0), u);
+  Value exact = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, w,
+                                      constantLike(b, loc, u, 1.0));
+  Value inf = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, w,
+                                    constantLike(b, loc, u, INFINITY));
+  Value ratio = arith::DivFOp::create(b, loc, u, arith::SubFOp::create(
+                                                     b, loc, w, constantLike(b, loc, u, 1.0)));
+  Value l = mulf(b, loc, math::LogOp::create(b, loc, w), ratio);
+  return arith::SelectOp::create(b, loc, exact, u, arith::SelectOp::create(b, loc, inf, w, l));
+}
+
 } // namespace
 
 template <> Value scalar<dl::AbsOp>(OpBuilder &b, Location loc, ValueRange a) {
@@ -95,9 +111,8 @@ Value scalarOf<dl::SoftplusOp>(dl::SoftplusOp op, OpBuilder &b, Location loc, Va
     Value x = v[0], bx = scaled(b, loc, x, beta);
     Value linear = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, bx,
                                          constantLike(b, loc, x, threshold));
-    Value smooth = arith::DivFOp::create(
-        b, loc, math::Log1pOp::create(b, loc, math::ExpOp::create(b, loc, bx)),
-        constantLike(b, loc, x, beta));
+    Value smooth = arith::DivFOp::create(b, loc, log1p(b, loc, math::ExpOp::create(b, loc, bx)),
+                                         constantLike(b, loc, x, beta));
     return arith::SelectOp::create(b, loc, linear, x, smooth);
   });
 }

@@ -35,7 +35,8 @@ func.func @clamp$nobounds(%x: tensor<4xf32>) {
 // -----
 
 func.func @pow$broadcast(%x: tensor<4x3xf32>, %e: tensor<4xf32>) {
-  // expected-error @+1 {{'dl.pow' op shapes [4, 3] and [4] do not broadcast (dimension 1: 3 vs 4)}}
+  // expected-error @+2 {{shapes [4, 3] and [4] do not broadcast (dimension 1: 3 vs 4)}}
+  // expected-error @+1 {{'dl.pow' op failed to infer returned types}}
   %0 = dl.pow %x, %e : tensor<4x3xf32>, tensor<4xf32> -> tensor<4x3xf32>
   return
 }
@@ -75,7 +76,8 @@ func.func @lt$result(%x: tensor<4xf32>) {
 // -----
 
 func.func @gt$shape(%x: tensor<4xf32>, %y: tensor<3xf32>) {
-  // expected-error @+1 {{'dl.gt' op shapes [4] and [3] do not broadcast (dimension 0: 4 vs 3)}}
+  // expected-error @+2 {{shapes [4] and [3] do not broadcast (dimension 0: 4 vs 3)}}
+  // expected-error @+1 {{'dl.gt' op failed to infer returned types}}
   %0 = dl.gt %x, %y : tensor<4xf32>, tensor<3xf32> -> tensor<4xi1>
   return
 }
@@ -107,7 +109,8 @@ func.func @where$condition(%c: tensor<4xf32>, %x: tensor<4xf32>) {
 // -----
 
 func.func @where$shape(%c: tensor<4xi1>, %x: tensor<4xf32>, %y: tensor<3xf32>) {
-  // expected-error @+1 {{'dl.where' op input and other: shapes [4] and [3] do not broadcast (dimension 0: 4 vs 3)}}
+  // expected-error @+2 {{input and other: shapes [4] and [3] do not broadcast (dimension 0: 4 vs 3)}}
+  // expected-error @+1 {{'dl.where' op failed to infer returned types}}
   %0 = dl.where %c, %x, %y : tensor<4xi1>, tensor<4xf32>, tensor<3xf32> -> tensor<4xf32>
   return
 }
@@ -115,7 +118,8 @@ func.func @where$shape(%c: tensor<4xi1>, %x: tensor<4xf32>, %y: tensor<3xf32>) {
 // -----
 
 func.func @where$condshape(%c: tensor<2xi1>, %x: tensor<4xf32>) {
-  // expected-error @+1 {{'dl.where' op condition and values: shapes [2] and [4] do not broadcast (dimension 0: 2 vs 4)}}
+  // expected-error @+2 {{condition and values: shapes [2] and [4] do not broadcast (dimension 0: 2 vs 4)}}
+  // expected-error @+1 {{'dl.where' op failed to infer returned types}}
   %0 = dl.where %c, %x, %x : tensor<2xi1>, tensor<4xf32>, tensor<4xf32> -> tensor<4xf32>
   return
 }

@@ -182,6 +182,10 @@ def main():
     y = torch.tensor([1.0, 1.00390625, 1.01171875, 1.0078125 + 2**-9, -3.14159, 65504.0,
                       3.3895e38, 1e-40, -0.0, INF, -INF, NAN], dtype=torch.float32)
     f.roundtrip_bf16("cast_f32_bf16_f32", torch.cat([y, torch.randn(12, generator=f.gen)]).reshape(4, 6))
+
+    # f64 softplus far below 0 (log1p of a tiny exp) and around the threshold.
+    f.case("softplus_f64", F.softplus,
+           [t([-100.0, -30.0, -1e-3, 0.0, 5.0, 19.9, 20.0, 25.0])], precision="f64")
     f.done()
 
 

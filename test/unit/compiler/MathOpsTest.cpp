@@ -46,6 +46,7 @@ std::vector<OracleCase> oracleCases() {
       transcendental("erf", [](T a) { return erf(a[0]); }),
       f64("erf_f64", [](T a) { return erf(a[0]); }),
       transcendental("softplus", [](T a) { return softplus(a[0]); }),
+      f64("softplus_f64", [](T a) { return softplus(a[0]); }),
       transcendental("softplus_beta2_threshold5", [](T a) { return softplus(a[0], 2.0, 5.0); }),
       c("leaky_relu", [](T a) { return leakyRelu(a[0]); }),
       c("leaky_relu_slope0_2", [](T a) { return leakyRelu(a[0], 0.2); }),
