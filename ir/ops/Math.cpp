@@ -118,8 +118,9 @@ LogicalResult GeluOp::verify() {
 }
 
 // "none": d[x Φ(x)] = Φ(x) + x φ(x), Φ(x) = (1 + erf(x/√2))/2, φ(x) = e^(-x²/2)/√(2π).
-// "tanh": with u = k(x + c x³), t = tanh u:
-//   d[x/2 (1 + t)] = (1 + t)/2 + x/2 (1 - t²) k (1 + 3c x²), as PyTorch's.
+// "tanh": with u = k(x + c x³), x/2 (1 + tanh u) = x s for s = σ(2u), so
+//   d = s + 2k x s (1 - s)(1 + 3c x²)
+// (PyTorch's formula, without the cancellation in 1 + tanh u for x << 0).
 LogicalResult GeluOp::buildVJP(OpBuilder &b, ValueRange gs, SmallVectorImpl<Value> &grads) {
   Location loc = getLoc();
   Value x = getInput();
@@ -129,12 +130,10 @@ LogicalResult GeluOp::buildVJP(OpBuilder &b, ValueRange gs, SmallVectorImpl<Valu
   if (getApproximate() == "tanh") {
     const double k = std::sqrt(2.0 / M_PI), c = 0.044715;
     Value inner = add(b, loc, x, scaled(b, loc, mul(b, loc, x2, x), c));
-    Value t = TanhOp::create(b, loc, scaled(b, loc, inner, k));
-    Value left = scaled(b, loc, add(b, loc, one, t), 0.5);
-    Value sech2 = binary<SubOp>(b, loc, one, mul(b, loc, t, t));
+    Value s = SigmoidOp::create(b, loc, scaled(b, loc, inner, 2.0 * k));
+    Value ds = mul(b, loc, s, binary<SubOp>(b, loc, one, s));
     Value slope = add(b, loc, one, scaled(b, loc, x2, 3.0 * c));
-    Value right = mul(b, loc, scaled(b, loc, x, 0.5 * k), mul(b, loc, sech2, slope));
-    d = add(b, loc, left, right);
+    d = add(b, loc, s, mul(b, loc, scaled(b, loc, x, 2.0 * k), mul(b, loc, ds, slope)));
   } else {
     Value cdf = scaled(b, loc, add(b, loc, one, ErfOp::create(b, loc, scaled(b, loc, x, M_SQRT1_2))),
                        0.5);

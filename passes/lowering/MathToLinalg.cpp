@@ -129,21 +129,22 @@ Value scalarOf<dl::LeakyReluOp>(dl::LeakyReluOp op, OpBuilder &b, Location loc, 
   });
 }
 
-// x/2 · (1 + erf(x/√2)), or x/2 · (1 + tanh(√(2/π)(x + 0.044715 x³)))
+// x/2 · (1 + erf(x/√2)), or x/2 · (1 + tanh u) with u = √(2/π)(x + 0.044715 x³),
+// computed as x / (1 + exp(-2u)): the same function without the cancellation
+// in 1 + tanh u, which made gelu(-5) exactly 0 instead of -5e-7.
 template <> Value scalarOf<dl::GeluOp>(dl::GeluOp op, OpBuilder &b, Location loc, ValueRange a) {
   bool tanhForm = op.getApproximate() == "tanh";
   return viaF32IfBF16(b, loc, a, [&](ValueRange v) -> Value {
     Value x = v[0], one = constantLike(b, loc, x, 1.0);
-    Value s;
     if (tanhForm) {
       Value x3 = mulf(b, loc, x, mulf(b, loc, x, x));
-      Value inner = scaled(b, loc, addf(b, loc, x, scaled(b, loc, x3, 0.044715)),
-                           std::sqrt(2.0 / M_PI));
-      s = math::TanhOp::create(b, loc, inner);
-    } else {
-      s = math::ErfOp::create(b, loc, scaled(b, loc, x, M_SQRT1_2));
+      Value minus2u = scaled(b, loc, addf(b, loc, x, scaled(b, loc, x3, 0.044715)),
+                             -2.0 * std::sqrt(2.0 / M_PI));
+      return arith::DivFOp::create(b, loc, x,
+                                   addf(b, loc, one, math::ExpOp::create(b, loc, minus2u)));
     }
-    return mulf(b, loc, scaled(b, loc, x, 0.5), addf(b, loc, one, s));
+    Value e = math::ErfOp::create(b, loc, scaled(b, loc, x, M_SQRT1_2));
+    return mulf(b, loc, scaled(b, loc, x, 0.5), addf(b, loc, one, e));
   });
 }
 
