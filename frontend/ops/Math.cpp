@@ -58,7 +58,7 @@ Tensor rsqrt(const Tensor &x, Site s) { return unary<dl::RsqrtOp>(x, s, "rsqrt")
 Tensor erf(const Tensor &x, Site s) { return unary<dl::ErfOp>(x, s, "erf"); }
 
 Tensor softplus(const Tensor &x, double beta, double threshold, Site s) {
-  if (beta == 0) s.fail("softplus", "beta must be nonzero (softplus divides by it)");
+  if (std::string e = shape::checkSoftplusBeta(beta); !e.empty()) s.fail("softplus", e);
   Graph &g = graphOf(x, s, "softplus");
   OpBuilder &b = g.builder();
   return unaryWith<dl::SoftplusOp>(x, s, "softplus", b.getF64FloatAttr(beta),

@@ -93,6 +93,10 @@ LogicalResult ErfOp::buildVJP(OpBuilder &b, ValueRange gs, SmallVectorImpl<Value
   return success();
 }
 
+LogicalResult SoftplusOp::verify() {
+  return detail::check(*this, shape::checkSoftplusBeta(getBeta().convertToDouble()));
+}
+
 // d softplus = sigmoid(βx), and exactly 1 where βx > threshold (where the
 // forward is x itself), as PyTorch's softplus_backward.
 LogicalResult SoftplusOp::buildVJP(OpBuilder &b, ValueRange gs, SmallVectorImpl<Value> &grads) {

@@ -54,6 +54,7 @@ def DL_SoftplusOp : DL_Op<"softplus", [Pure, SameOperandsAndResultType, DL_Diffe
   let description = [{
     `y = log(1 + exp(beta x)) / beta`, and `y = x` where `beta x > threshold`
     (PyTorch's switch to the linear function, for numerical stability).
+    beta must be nonzero (PyTorch accepts 0 and returns NaN).
     Gradient `g · sigmoid(beta x)`, and exactly `g` above the threshold.
     ```mlir
     %y = dl.softplus %x {beta = 2.0 : f64, threshold = 10.0 : f64} : tensor<4x3xf32>
@@ -64,6 +65,7 @@ def DL_SoftplusOp : DL_Op<"softplus", [Pure, SameOperandsAndResultType, DL_Diffe
                        DefaultValuedAttr<F64Attr, "20.0">:$threshold);
   let results = (outs DL_FloatTensor:$result);
   let assemblyFormat = "$input attr-dict `:` type($input)";
+  let hasVerifier = 1;
 }
 
 def DL_LeakyReluOp : DL_Op<"leaky_relu", [Pure, SameOperandsAndResultType, DL_Differentiable]> {

@@ -17,6 +17,11 @@ std::string checkClampBounds(bool hasMin, bool hasMax) {
   return "needs at least one of min and max";
 }
 
+std::string checkSoftplusBeta(double beta) {
+  if (beta != 0) return "";
+  return "beta must be nonzero (softplus divides by it)";
+}
+
 std::string checkGeluApproximate(std::string_view approximate) {
   if (approximate == "none" || approximate == "tanh") return "";
   return "approximate must be \"none\" or \"tanh\", got \"" + std::string(approximate) + "\"";

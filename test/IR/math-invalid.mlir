@@ -26,6 +26,14 @@ func.func @gelu$approximate(%x: tensor<4xf32>) {
 
 // -----
 
+func.func @softplus$beta(%x: tensor<4xf32>) {
+  // expected-error @+1 {{'dl.softplus' op beta must be nonzero (softplus divides by it)}}
+  %0 = dl.softplus %x {beta = 0.0 : f64} : tensor<4xf32>
+  return
+}
+
+// -----
+
 func.func @clamp$nobounds(%x: tensor<4xf32>) {
   // expected-error @+1 {{'dl.clamp' op needs at least one of min and max}}
   %0 = dl.clamp %x : tensor<4xf32>
