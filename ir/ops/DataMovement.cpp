@@ -11,12 +11,202 @@
 using namespace mlir;
 
 namespace dlc::dl {
+using detail::inferred;
+using detail::shapeOf;
+using detail::tensorType;
 
 void registerDataMovementOps(DLDialect &dialect) {
   dialect.addFamily<
 #define GET_OP_LIST
 #include "ir/ops/DataMovementOps.cpp.inc"
       >();
+}
+
+namespace {
+
+bool isFloatTensor(Value v) { return isa<FloatType>(tensorType(v).getElementType()); }
+
+/// Integer tensors get no cotangent.
+LogicalResult noGradient(SmallVectorImpl<Value> &grads) {
+  grads.push_back(Value());
+  return success();
+}
+
+Value zerosLike(OpBuilder &b, Location loc, RankedTensorType type) {
+  return ConstantOp::create(b, loc, cast<ElementsAttr>(b.getZeroAttr(type)));
+}
+
+/// `v[start:stop]` along `dim`, everything in the other dims.
+Value sliceDim(OpBuilder &b, Location loc, Value v, int64_t dim, int64_t start, int64_t stop) {
+  ArrayRef<int64_t> shape = shapeOf(v);
+  SmallVector<int64_t> starts(shape.size(), 0), stops(shape), steps(shape.size(), 1);
+  starts[dim] = start;
+  stops[dim] = stop;
+  return SliceOp::create(b, loc, v, b.getDenseI64ArrayAttr(starts), b.getDenseI64ArrayAttr(stops),
+                         b.getDenseI64ArrayAttr(steps));
+}
+
+/// Zero padding, `lo` before and `hi` after each dim (dim order, not F.pad's).
+Value zeroPad(OpBuilder &b, Location loc, Value v, ArrayRef<int64_t> lo, ArrayRef<int64_t> hi) {
+  int64_t rank = lo.size();
+  SmallVector<int64_t> pad(2 * rank);
+  for (int64_t d = 0; d < rank; ++d) {
+    pad[2 * (rank - 1 - d)] = lo[d];
+    pad[2 * (rank - 1 - d) + 1] = hi[d];
+  }
+  if (llvm::all_of(pad, [](int64_t p) { return p == 0; })) return v;
+  return PadOp::create(b, loc, v, b.getDenseI64ArrayAttr(pad), b.getF64FloatAttr(0.0));
+}
+
+Value reshaped(OpBuilder &b, Location loc, Value v, ArrayRef<int64_t> shape) {
+  return ReshapeOp::create(b, loc, RankedTensorType::get(shape, tensorType(v).getElementType()),
+                           v);
+}
+
+/// Puts `step - 1` zeros after each element along `dim`: (.., m, ..) →
+/// (.., m*step, ..) as reshape to (.., m, 1, ..), pad to (.., m, step, ..),
+/// reshape back.
+Value interleaveZeros(OpBuilder &b, Location loc, Value v, int64_t dim, int64_t step) {
+  SmallVector<int64_t> shape(shapeOf(v));
+  SmallVector<int64_t> split(shape);
+  split.insert(split.begin() + dim + 1, 1);
+  SmallVector<int64_t> lo(split.size(), 0), hi(split.size(), 0);
+  hi[dim + 1] = step - 1;
+  Value spread = zeroPad(b, loc, reshaped(b, loc, v, split), lo, hi);
+  shape[dim] *= step;
+  return reshaped(b, loc, spread, shape);
+}
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// permute
+//===----------------------------------------------------------------------===//
+
+LogicalResult PermuteOp::inferReturnTypes(MLIRContext *, std::optional<Location> loc,
+                                          Adaptor a, SmallVectorImpl<Type> &types) {
+  return inferred(loc, shape::permute(shapeOf(a.getInput()), a.getDims()),
+                  tensorType(a.getInput()).getElementType(), types);
+}
+
+// y = permute(x, dims): dx = permute(g, dims⁻¹).
+LogicalResult PermuteOp::buildVJP(OpBuilder &b, ValueRange gs, SmallVectorImpl<Value> &grads) {
+  if (!isFloatTensor(getInput())) return noGradient(grads);
+  shape::Shape inverse = shape::inversePermutation(getDims());
+  grads.push_back(PermuteOp::create(b, getLoc(), gs[0], b.getDenseI64ArrayAttr(inverse)));
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// cat
+//===----------------------------------------------------------------------===//
+
+LogicalResult CatOp::inferReturnTypes(MLIRContext *, std::optional<Location> loc, Adaptor a,
+                                      SmallVectorImpl<Type> &types) {
+  if (a.getInputs().empty()) return emitOptionalError(loc, "cat expects at least one input");
+  SmallVector<shape::Shape> shapes;
+  for (Value v : a.getInputs()) shapes.emplace_back(shapeOf(v));
+  return inferred(loc, shape::cat(shapes, a.getDim()),
+                  tensorType(a.getInputs()[0]).getElementType(), types);
+}
+
+// Each input's cotangent is its slice of g along dim.
+LogicalResult CatOp::buildVJP(OpBuilder &b, ValueRange gs, SmallVectorImpl<Value> &grads) {
+  int64_t dim = getDim(), offset = 0;
+  for (Value x : getInputs()) {
+    int64_t size = shapeOf(x)[dim];
+    grads.push_back(isFloatTensor(x) ? sliceDim(b, getLoc(), gs[0], dim, offset, offset + size)
+                                     : Value());
+    offset += size;
+  }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// slice
+//===----------------------------------------------------------------------===//
+
+LogicalResult SliceOp::inferReturnTypes(MLIRContext *, std::optional<Location> loc,
+                                        Adaptor a, SmallVectorImpl<Type> &types) {
+  return inferred(loc,
+                  shape::slice(shapeOf(a.getInput()), a.getStart(), a.getStop(), a.getStep()),
+                  tensorType(a.getInput()).getElementType(), types);
+}
+
+// dx is g scattered into zeros: in each dim, g's m elements go to
+// start, start + step, ..., start + (m-1)*step. Strides come from
+// interleaving step - 1 zeros (cut after the last element, so a step larger
+// than the dim builds nothing big), offsets from one zero pad.
+LogicalResult SliceOp::buildVJP(OpBuilder &b, ValueRange gs, SmallVectorImpl<Value> &grads) {
+  Location loc = getLoc();
+  RankedTensorType in = tensorType(getInput());
+  if (!isFloatTensor(getInput())) return noGradient(grads);
+  Value g = gs[0];
+  if (tensorType(g).getNumElements() == 0) {
+    grads.push_back(zerosLike(b, loc, in));
+    return success();
+  }
+  int64_t rank = in.getRank();
+  SmallVector<int64_t> lo(rank), hi(rank);
+  for (int64_t d = 0; d < rank; ++d) {
+    int64_t m = shapeOf(g)[d], step = getStep()[d];
+    // m >= 2 means (m-1)*step < size, so m*step stays small.
+    if (step > 1 && m > 1)
+      g = sliceDim(b, loc, interleaveZeros(b, loc, g, d, step), d, 0, (m - 1) * step + 1);
+    lo[d] = getStart()[d];
+    hi[d] = in.getShape()[d] - lo[d] - shapeOf(g)[d];
+  }
+  grads.push_back(zeroPad(b, loc, g, lo, hi));
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// pad
+//===----------------------------------------------------------------------===//
+
+LogicalResult PadOp::inferReturnTypes(MLIRContext *, std::optional<Location> loc, Adaptor a,
+                                      SmallVectorImpl<Type> &types) {
+  return inferred(loc, shape::pad(shapeOf(a.getInput()), a.getPad()),
+                  tensorType(a.getInput()).getElementType(), types);
+}
+
+// An integer tensor is padded with an integer it can hold.
+LogicalResult PadOp::verify() {
+  auto integer = dyn_cast<IntegerType>(tensorType(getInput()).getElementType());
+  if (!integer) return success();
+  return detail::check(*this, shape::checkIntegerPadValue(getValue().convertToDouble(),
+                                                          integer.getWidth()));
+}
+
+// dx is g without the padding.
+LogicalResult PadOp::buildVJP(OpBuilder &b, ValueRange gs, SmallVectorImpl<Value> &grads) {
+  if (!isFloatTensor(getInput())) return noGradient(grads);
+  ArrayRef<int64_t> shape = shapeOf(getInput());
+  int64_t rank = shape.size();
+  SmallVector<int64_t> starts, stops, steps(rank, 1);
+  for (int64_t d = 0; d < rank; ++d) {
+    int64_t lo = shape::padOf(getPad(), rank, d).first;
+    starts.push_back(lo);
+    stops.push_back(lo + shape[d]);
+  }
+  grads.push_back(SliceOp::create(b, getLoc(), gs[0], b.getDenseI64ArrayAttr(starts),
+                                  b.getDenseI64ArrayAttr(stops), b.getDenseI64ArrayAttr(steps)));
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// flip
+//===----------------------------------------------------------------------===//
+
+LogicalResult FlipOp::verify() {
+  return detail::check(*this, shape::flip(shapeOf(getInput()), getDims()).error);
+}
+
+// Flipping is its own inverse: dx = flip(g).
+LogicalResult FlipOp::buildVJP(OpBuilder &b, ValueRange gs, SmallVectorImpl<Value> &grads) {
+  if (!isFloatTensor(getInput())) return noGradient(grads);
+  grads.push_back(FlipOp::create(b, getLoc(), gs[0], getDimsAttr()));
+  return success();
 }
 
 } // namespace dlc::dl
