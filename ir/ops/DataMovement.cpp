@@ -5,6 +5,8 @@
 #include "ir/ops/Common.h"
 #include "ir/shape/DataMovement.h"
 
+#include "mlir/IR/TypeUtilities.h" // the generated AllElementTypesMatch checks
+
 #define GET_OP_CLASSES
 #include "ir/ops/DataMovementOps.cpp.inc"
 

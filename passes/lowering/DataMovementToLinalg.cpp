@@ -19,6 +19,7 @@
 #include "passes/lowering/PopulatePatterns.h"
 
 #include "ir/ops/DataMovementOps.h"
+#include "ir/shape/DataMovement.h"
 
 using namespace mlir;
 
