@@ -56,7 +56,9 @@ Value zeroPad(OpBuilder &b, Location loc, Value v, ArrayRef<int64_t> lo, ArrayRe
     pad[2 * (rank - 1 - d)] = lo[d];
     pad[2 * (rank - 1 - d) + 1] = hi[d];
   }
-  if (llvm::all_of(pad, [](int64_t p) { return p == 0; })) return v;
+  // F.pad's list may stop before the leading dims: drop their (0, 0) pairs.
+  while (!pad.empty() && pad.back() == 0 && pad[pad.size() - 2] == 0) pad.resize(pad.size() - 2);
+  if (pad.empty()) return v;
   return PadOp::create(b, loc, v, b.getDenseI64ArrayAttr(pad), b.getF64FloatAttr(0.0));
 }
 

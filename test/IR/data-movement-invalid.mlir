@@ -39,8 +39,7 @@ func.func @permute$wrong_result(%x: tensor<2x3xf32>) {
 // -----
 
 func.func @cat$no_inputs() {
-  // expected-error @+2 {{expects at least one input}}
-  // expected-error @+1 {{'dl.cat' op failed to infer returned types}}
+  // expected-error @+1 {{'dl.cat' op expected 1 or more operands, but found 0}}
   %0 = "dl.cat"() {dim = 0 : i64} : () -> tensor<2xf32>
   return
 }
