@@ -112,9 +112,19 @@ struct SliceToGeneric : OpRewritePattern<dl::SliceOp> {
   LogicalResult matchAndRewrite(dl::SliceOp op, PatternRewriter &rw) const override {
     auto out = cast<RankedTensorType>(op.getType());
     if (isEmpty(out)) return replaceWith(rw, op, empty(rw, op.getLoc(), out));
+    auto in = cast<RankedTensorType>(op.getInput().getType());
     SmallVector<AffineExpr> exprs;
-    for (int64_t d = 0; d < out.getRank(); ++d)
-      exprs.push_back(op.getStart()[d] + op.getStep()[d] * rw.getAffineDimExpr(d));
+    for (int64_t d = 0; d < out.getRank(); ++d) {
+      AffineExpr i = rw.getAffineDimExpr(d);
+      int64_t start = op.getStart()[d], step = op.getStep()[d];
+      // Linalg takes a loop's range from the first operand indexing it with
+      // a plain dim, here the input: a prefix x[:stop] must not read as
+      // `i` (range: the input's size) but as the equal `i mod size`.
+      if (start == 0 && step == 1 && in.getDimSize(d) != out.getDimSize(d))
+        exprs.push_back(i % in.getDimSize(d));
+      else
+        exprs.push_back(start + step * i);
+    }
     AffineMap map = AffineMap::get(out.getRank(), 0, exprs, rw.getContext());
     rw.replaceOp(op, gather(rw, op.getLoc(), out, op.getInput(), map));
     return success();
