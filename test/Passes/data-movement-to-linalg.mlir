@@ -40,6 +40,19 @@ func.func @slice(%x: tensor<8x3xf32>) -> tensor<4x2xf32> {
 
 // -----
 
+// A prefix x[:2] must not index the input with a plain d0 (linalg would take
+// the loop's range, 5, from it): it reads the equal d0 mod 5.
+// CHECK-DAG: #[[PREFIX:.*]] = affine_map<(d0, d1) -> (d0 mod 5, d1 + 1)>
+// CHECK-LABEL: func.func @slice_prefix(
+// CHECK:         linalg.generic {indexing_maps = [#[[PREFIX]], #{{.*}}]
+// CHECK-SAME:      ins(%{{.*}} : tensor<5x3xf32>) outs(%{{.*}} : tensor<2x2xf32>)
+func.func @slice_prefix(%x: tensor<5x3xf32>) -> tensor<2x2xf32> {
+  %0 = dl.slice %x start = [0, 1] stop = [2, 3] step = [1, 1] : tensor<5x3xf32> -> tensor<2x2xf32>
+  return %0 : tensor<2x2xf32>
+}
+
+// -----
+
 // An empty result is just an empty tensor.
 // CHECK-LABEL: func.func @slice_empty(
 // CHECK-NEXT:    %[[E:.*]] = tensor.empty() : tensor<0x3xf32>
