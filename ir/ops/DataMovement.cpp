@@ -5,6 +5,7 @@
 #include "ir/ops/Common.h"
 #include "ir/shape/DataMovement.h"
 
+#include "llvm/ADT/Sequence.h"
 #include "mlir/IR/TypeUtilities.h" // the generated AllElementTypesMatch checks
 
 #define GET_OP_CLASSES
@@ -93,6 +94,21 @@ LogicalResult PermuteOp::inferReturnTypes(MLIRContext *, std::optional<Location>
                   tensorType(a.getInput()).getElementType(), types);
 }
 
+// The identity permutation is x; permute(permute(x, a), b) = permute(x, a∘b)
+// (result dim i is x's dim a[b[i]]).
+OpFoldResult PermuteOp::fold(FoldAdaptor) {
+  ArrayRef<int64_t> dims = getDims();
+  if (llvm::equal(dims, llvm::seq<int64_t>(0, dims.size()))) return getInput();
+  if (auto inner = getInput().getDefiningOp<PermuteOp>()) {
+    SmallVector<int64_t> composed;
+    for (int64_t d : dims) composed.push_back(inner.getDims()[d]);
+    getInputMutable().assign(inner.getInput());
+    setDims(composed);
+    return getResult();
+  }
+  return {};
+}
+
 // y = permute(x, dims): dx = permute(g, dims⁻¹).
 LogicalResult PermuteOp::buildVJP(OpBuilder &b, ValueRange gs, SmallVectorImpl<Value> &grads) {
   if (!isFloatTensor(getInput())) return noGradient(grads);
@@ -112,6 +128,11 @@ LogicalResult CatOp::inferReturnTypes(MLIRContext *, std::optional<Location> loc
   for (Value v : a.getInputs()) shapes.emplace_back(shapeOf(v));
   return inferred(loc, shape::cat(shapes, a.getDim()),
                   tensorType(a.getInputs()[0]).getElementType(), types);
+}
+
+OpFoldResult CatOp::fold(FoldAdaptor) {
+  if (getInputs().size() == 1) return getInputs()[0];
+  return {};
 }
 
 // Each input's cotangent is its slice of g along dim.
@@ -135,6 +156,13 @@ LogicalResult SliceOp::inferReturnTypes(MLIRContext *, std::optional<Location> l
   return inferred(loc,
                   shape::slice(shapeOf(a.getInput()), a.getStart(), a.getStop(), a.getStep()),
                   tensorType(a.getInput()).getElementType(), types);
+}
+
+// A slice as large as x is x: a dim of size n >= 2 keeps all n elements
+// only with step 1 from 0, and one of size 1 only from 0.
+OpFoldResult SliceOp::fold(FoldAdaptor) {
+  if (getInput().getType() == getType()) return getInput();
+  return {};
 }
 
 // dx is g scattered into zeros: in each dim, g's m elements go to
@@ -182,6 +210,12 @@ LogicalResult PadOp::verify() {
                                                           integer.getWidth()));
 }
 
+// Padding nothing is x.
+OpFoldResult PadOp::fold(FoldAdaptor) {
+  if (getInput().getType() == getType()) return getInput();
+  return {};
+}
+
 // dx is g without the padding.
 LogicalResult PadOp::buildVJP(OpBuilder &b, ValueRange gs, SmallVectorImpl<Value> &grads) {
   if (!isFloatTensor(getInput())) return noGradient(grads);
@@ -204,6 +238,14 @@ LogicalResult PadOp::buildVJP(OpBuilder &b, ValueRange gs, SmallVectorImpl<Value
 
 LogicalResult FlipOp::verify() {
   return detail::check(*this, shape::flip(shapeOf(getInput()), getDims()).error);
+}
+
+// No dims is x; flip(flip(x, d), d) = x.
+OpFoldResult FlipOp::fold(FoldAdaptor) {
+  if (getDims().empty()) return getInput();
+  if (auto inner = getInput().getDefiningOp<FlipOp>())
+    if (inner.getDims() == getDims()) return inner.getInput();
+  return {};
 }
 
 // Flipping is its own inverse: dx = flip(g).

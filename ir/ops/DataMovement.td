@@ -30,6 +30,7 @@ def DL_PermuteOp : DL_Op<"permute", [Pure, InferTypeOpAdaptor,
   let results = (outs DL_AnyTensor:$result);
   let assemblyFormat =
       "$input `dims` `=` $dims attr-dict `:` type($input) `->` type($result)";
+  let hasFolder = 1;
 }
 
 def DL_CatOp : DL_Op<"cat", [Pure, InferTypeOpAdaptor,
@@ -49,6 +50,7 @@ def DL_CatOp : DL_Op<"cat", [Pure, InferTypeOpAdaptor,
   let results = (outs DL_AnyTensor:$result);
   let assemblyFormat =
       "$inputs `dim` `=` $dim attr-dict `:` type($inputs) `->` type($result)";
+  let hasFolder = 1;
 }
 
 def DL_SliceOp : DL_Op<"slice", [Pure, InferTypeOpAdaptor,
@@ -75,6 +77,7 @@ def DL_SliceOp : DL_Op<"slice", [Pure, InferTypeOpAdaptor,
     $input `start` `=` $start `stop` `=` $stop `step` `=` $step attr-dict
     `:` type($input) `->` type($result)
   }];
+  let hasFolder = 1;
 }
 
 def DL_PadOp : DL_Op<"pad", [Pure, InferTypeOpAdaptor,
@@ -100,6 +103,7 @@ def DL_PadOp : DL_Op<"pad", [Pure, InferTypeOpAdaptor,
     $input `pad` `=` $pad (`value` `=` $value^)? attr-dict `:` type($input) `->` type($result)
   }];
   let hasVerifier = 1;
+  let hasFolder = 1;
 }
 
 def DL_FlipOp : DL_Op<"flip", [Pure, SameOperandsAndResultType, DL_Differentiable]> {
@@ -116,6 +120,7 @@ def DL_FlipOp : DL_Op<"flip", [Pure, SameOperandsAndResultType, DL_Differentiabl
   let results = (outs DL_AnyTensor:$result);
   let assemblyFormat = "$input `dims` `=` $dims attr-dict `:` type($input)";
   let hasVerifier = 1;
+  let hasFolder = 1;
 }
 
 #endif // DLC_IR_OPS_DATAMOVEMENT_TD
