@@ -83,6 +83,13 @@ def main():
     f.case("flip_of_exp", lambda x: torch.flip(torch.exp(x), (1,)), [f.randn(2, 5)])
     f.case("flip_bool", lambda x: torch.flip(x, (0,)), [f.randint((4, 2), 0, 2) > 0])
 
+    # Non-finite values are moved bit for bit (NaN stays NaN, not 0 or the pad value).
+    special = f.randn(2, 3)
+    special[0, 0], special[0, 2], special[1, 1] = float("nan"), float("inf"), float("-inf")
+    f.case("nonfinite_through_each_op",
+           lambda x: F.pad(torch.cat([torch.flip(x, (1,)), x.permute(1, 0)[:2]], 1), (1, 0)),
+           [special])
+
     f.done()
 
 

@@ -75,6 +75,10 @@ std::vector<OracleCase> oracleCases() {
       c("flip_negative_unsorted", [](T a) { return flip(a[0], {-1, 0}); }),
       c("flip_of_exp", [](T a) { return flip(exp(a[0]), {1}); }, 1e-6, 1e-7),
       c("flip_bool", [](T a) { return flip(a[0], {0}); }),
+      c("nonfinite_through_each_op",
+        [](T a) {
+          return pad(cat({flip(a[0], {1}), slice(permute(a[0], {1, 0}), 0, {}, 2)}, 1), {1, 0});
+        }),
   };
 }
 
