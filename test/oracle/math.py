@@ -37,8 +37,8 @@ class MathFamily(Family):
         np.save(os.path.join(d, "grad0.npy"), leaf.grad.numpy())
 
     def roundtrip_bf16(self, name, x):
-        """x.to(bf16).to(f32): f32 in and out (npy has no bf16); the
-        gradient is w rounded to bf16."""
+        """x.to(bf16).to(f32): x's dtype in, f32 out (npy has no bf16); the
+        gradient is w rounded to bf16, in x's dtype."""
         self.names.append(name)
         d = os.path.join(self.dir, name)
         os.makedirs(d)
@@ -182,6 +182,14 @@ def main():
     y = torch.tensor([1.0, 1.00390625, 1.01171875, 1.0078125 + 2**-9, -3.14159, 65504.0,
                       3.3895e38, 1e-40, -0.0, INF, -INF, NAN], dtype=torch.float32)
     f.roundtrip_bf16("cast_f32_bf16_f32", torch.cat([y, torch.randn(12, generator=f.gen)]).reshape(4, 6))
+
+    # f64 → bf16 rounds through f32 as PyTorch does: 1 + 2^-8 + 2^-30 is a
+    # tie in f32 and goes to 1.0 (rounding once would give 1.0078125).
+    z = torch.tensor([1.0 + 2**-8 + 2**-30, 1.0 + 2**-8 + 2**-20, -2.0 - 2**-7 - 2**-40, 1e300],
+                     dtype=torch.float64)
+    f.roundtrip_bf16("cast_f64_bf16_f32", z)
+    # Narrowing integers keeps the low bits (2^40 + 7 → 7), as PyTorch.
+    f.conversion("cast_i64_i32_wrap", t([2**40 + 7, -(2**33) - 5, 2**31, 12], torch.int64), torch.int32)
 
     # f64 softplus far below 0 (log1p of a tiny exp) and around the threshold.
     f.case("softplus_f64", F.softplus,

@@ -100,6 +100,8 @@ std::vector<OracleCase> oracleCases() {
       exact("cast_bool_f32", [](T a) { return cast(a[0], F32); }),
       exact("cast_bool_i64", [](T a) { return cast(a[0], I64); }),
       exact("cast_f32_bf16_f32", [](T a) { return cast(cast(a[0], BF16), F32); }),
+      exact("cast_f64_bf16_f32", [](T a) { return cast(cast(a[0], BF16), F32); }),
+      exact("cast_i64_i32_wrap", [](T a) { return cast(a[0], I32); }),
   };
 }
 
