@@ -282,6 +282,11 @@ LogicalResult WhereOp::buildVJP(OpBuilder &b, ValueRange gs, SmallVectorImpl<Val
   return success();
 }
 
+OpFoldResult CastOp::fold(FoldAdaptor) {
+  if (getInput().getType() == getType()) return getInput();
+  return {};
+}
+
 // Between float types the cotangent is cast back; to or from an integer
 // type nothing flows (the result is piecewise constant or not a real).
 LogicalResult CastOp::buildVJP(OpBuilder &b, ValueRange gs, SmallVectorImpl<Value> &grads) {

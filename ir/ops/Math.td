@@ -265,7 +265,8 @@ def DL_CastOp : DL_Op<"cast", [Pure, SameOperandsAndResultShape, DL_Differentiab
     NaN are undefined, as in C++ and PyTorch); anything to i1 is `x != 0`
     (NaN → true); i1 to a number is 0 or 1; integers widen signed and narrow
     by dropping high bits. Gradient between float types: the cotangent cast
-    back; none from or to an integer type.
+    back; none from or to an integer type. A cast to the input's own type
+    folds away (PyTorch's `to` returns the tensor itself).
     ```mlir
     %y = dl.cast %x : tensor<4x3xf32> -> tensor<4x3xbf16>
     %i = dl.cast %x : tensor<4x3xf32> -> tensor<4x3xi32>
@@ -274,6 +275,7 @@ def DL_CastOp : DL_Op<"cast", [Pure, SameOperandsAndResultShape, DL_Differentiab
   let arguments = (ins DL_AnyTensor:$input);
   let results = (outs DL_AnyTensor:$result);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  let hasFolder = 1;
 }
 
 #endif // DLC_IR_OPS_MATH_TD
