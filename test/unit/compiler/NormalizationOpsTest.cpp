@@ -3,6 +3,7 @@
 #include "Oracle.h"
 
 #include "frontend/ops/Normalization.h"
+#include "ir/Roles.h"
 
 #include <gtest/gtest.h>
 
@@ -210,6 +211,31 @@ TEST_P(NormalizationGradient, MatchesFiniteDifferencesInF64) {
 }
 INSTANTIATE_TEST_SUITE_P(Ops, NormalizationGradient, ::testing::ValuesIn(gradCases()),
                          [](const auto &info) { return std::string(info.param.name); });
+
+// -- running statistics as buffers --------------------------------------------
+// Inputs bound as Binding::Buffer carry dl.role = "buffer": the training
+// pipeline returns no gradient for them, only for the parameter.
+TEST(NormalizationBuffers, RunningStatisticsAreBuffersWithoutGradient) {
+  Graph g;
+  g.beginFunction();
+  Tensor x = g.input("x", {4, 3}, rt::DType::F32, {}, Binding::Param);
+  Tensor rm = g.input("bn.running_mean", {3}, rt::DType::F32, {}, Binding::Buffer);
+  Tensor rv = g.input("bn.running_var", {3}, rt::DType::F32, {}, Binding::Buffer);
+  BatchNormResult r = batchNorm(x, rm, rv, {}, {}, {.training = true});
+  g.finishFunction("loss", {sum(mul(r.y, r.y), {0, 1}), r.newRunningMean, r.newRunningVar});
+  auto module = g.takeModule();
+  auto f = module->lookupSymbol<mlir::func::FuncOp>("loss");
+  ASSERT_TRUE(f);
+  EXPECT_EQ(dl::argRole(f, 0), dl::Role::parameter);
+  EXPECT_EQ(dl::argRole(f, 1), dl::Role::buffer);
+  EXPECT_EQ(dl::argName(f, 1), "bn.running_mean");
+  EXPECT_EQ(dl::argRole(f, 2), dl::Role::buffer);
+  PipelineOptions po;
+  po.training = true;
+  auto jit = cpu::JitModule::compile(*module, po);
+  // loss, the two running statistics, and d loss / dx only.
+  EXPECT_EQ(jit->allocateResults("loss_grad").size(), 4u);
+}
 
 // -- DSL errors name the user's line and the op ------------------------------
 template <typename F>
