@@ -147,17 +147,22 @@ LogicalResult BatchNormOp::buildVJP(OpBuilder &b, ValueRange gs, SmallVectorImpl
   SmallVector<int64_t> axes = shape::batchNormAxes(in.getRank());
   Value g = gs[0];
   auto kept = [&](Value perChannel) { return keptForm(b, loc, perChannel, in, axes); };
-  Value xHat = normalized(b, loc, getInput(), kept(getSaveMean()), kept(getSaveRstd()));
+  Value xHatValue; // built on first use: inference without weight needs none
+  auto xHat = [&] {
+    if (!xHatValue)
+      xHatValue = normalized(b, loc, getInput(), kept(getSaveMean()), kept(getSaveRstd()));
+    return xHatValue;
+  };
   Value scale = getSaveRstd();
   if (Value w = getWeight()) scale = binary<MulOp>(b, loc, scale, w);
-  Value dx = getTraining() ? centeredGradient(b, loc, g, xHat, axes) : g;
+  Value dx = getTraining() ? centeredGradient(b, loc, g, xHat(), axes) : g;
   grads.push_back(binary<MulOp>(b, loc, kept(scale), dx));
   grads.append({Value(), Value()}); // running statistics: buffers, no gradient
   auto perChannelSum = [&](Value v) {
     return ReduceSumOp::create(b, loc, tensorType(getSaveMean()), v,
                                b.getDenseI64ArrayAttr(axes), /*keepdims=*/false);
   };
-  if (getWeight()) grads.push_back(perChannelSum(binary<MulOp>(b, loc, g, xHat)));
+  if (getWeight()) grads.push_back(perChannelSum(binary<MulOp>(b, loc, g, xHat())));
   if (getBias()) grads.push_back(perChannelSum(g));
   return success();
 }

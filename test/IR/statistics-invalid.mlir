@@ -20,7 +20,8 @@ func.func @mean$integer(%x: tensor<2x3xi32>) {
 // -----
 
 func.func @mean$wrong_result(%x: tensor<2x3xf32>) {
-  // expected-error @+1 {{'dl.mean' op inferred type(s) 'tensor<2xf32>' are incompatible with return type(s) of operation 'tensor<3xf32>'}}
+  // expected-error @+2 {{'dl.mean' op inferred type(s) 'tensor<2xf32>' are incompatible with return type(s) of operation 'tensor<3xf32>'}}
+  // expected-error @+1 {{'dl.mean' op failed to infer returned types}}
   %0 = dl.mean %x axes = [1] : tensor<2x3xf32> -> tensor<3xf32>
   return
 }

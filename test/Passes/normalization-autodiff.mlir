@@ -34,9 +34,9 @@ func.func @loss(%x: tensor<2x3x4xf32> {dl.role = "parameter", dl.name = "x"},
 // the running statistics get no gradient.
 // CHECK-LABEL: func.func @loss_grad(
 // CHECK-SAME:    %[[X:[^:]*]]: tensor<4x3x5xf32>
-// CHECK:         %[[Y:.*]]:5 = dl.batch_norm %[[X]]
-// CHECK:         %[[M:.*]] = dl.reshape %[[Y]]#3 : tensor<3xf32> -> tensor<1x3x1xf32>
-// CHECK:         %[[R:.*]] = dl.reshape %[[Y]]#4 : tensor<3xf32> -> tensor<1x3x1xf32>
+// CHECK:         %{{.*}}, %[[SM:.*]], %[[SR:.*]] = dl.batch_norm %[[X]]
+// CHECK:         %[[M:.*]] = dl.reshape %[[SM]] : tensor<3xf32> -> tensor<1x3x1xf32>
+// CHECK:         %[[R:.*]] = dl.reshape %[[SR]] : tensor<3xf32> -> tensor<1x3x1xf32>
 // CHECK:         dl.reduce_sum %{{.*}} axes = [0, 2] keepdims
 // CHECK:         dl.reduce_sum %{{.*}} axes = [0, 2] : tensor<4x3x5xf32> -> tensor<3xf32>
 // CHECK:         dl.reduce_sum %{{.*}} axes = [0, 2] : tensor<4x3x5xf32> -> tensor<3xf32>
@@ -57,10 +57,11 @@ func.func @loss(%x: tensor<4x3x5xf32> {dl.role = "parameter", dl.name = "x"},
 // batch_norm in inference is an affine map: dx = g * rstd (no reductions of g
 // for dx).
 // CHECK-LABEL: func.func @loss_grad(
-// CHECK:         %[[Y:.*]]:5 = dl.batch_norm
-// CHECK:         %[[R:.*]] = dl.reshape %[[Y]]#4 : tensor<3xf32> -> tensor<1x3xf32>
-// CHECK-NEXT:    %[[DX:.*]] = dl.mul %[[R]], %{{.*}} : tensor<1x3xf32>, tensor<4x3xf32> -> tensor<4x3xf32>
-// CHECK:         return {{.*}}%[[DX]]
+// CHECK:         %{{.*}}, %[[SR:.*]] = dl.batch_norm
+// CHECK:         %[[G:.*]] = dl.broadcast_to
+// CHECK-NEXT:    %[[R:.*]] = dl.reshape %[[SR]] : tensor<3xf32> -> tensor<1x3xf32>
+// CHECK-NEXT:    %[[DX:.*]] = dl.mul %[[R]], %[[G]] : tensor<1x3xf32>, tensor<4x3xf32> -> tensor<4x3xf32>
+// CHECK-NEXT:    return {{.*}}%[[DX]]
 func.func @loss(%x: tensor<4x3xf32> {dl.role = "parameter", dl.name = "x"},
                 %rm: tensor<3xf32>, %rv: tensor<3xf32>) -> tensor<f32> {
   %y, %nm, %nv, %sm, %sr = dl.batch_norm %x, %rm, %rv momentum = 1.000000e-01 eps = 1.000000e-05

@@ -28,9 +28,9 @@ func.func @layer_norm(%x: tensor<3x4xf32>, %w: tensor<4xf32>, %b: tensor<4xf32>)
 // CHECK:         linalg.generic {{.*}}iterator_types = ["reduction", "parallel", "reduction", "reduction"]
 // CHECK:         linalg.generic {{.*}}iterator_types = ["reduction", "parallel", "reduction", "reduction"]
 // CHECK:         %[[ST:.*]]:3 = linalg.generic
-// CHECK:         %[[RUN:.*]]:2 = linalg.generic
+// CHECK:         %[[RS:.*]]:2 = linalg.generic
 // CHECK:         %[[Y:.*]] = linalg.generic
-// CHECK:         return %[[Y]], %[[RUN]]#0, %[[RUN]]#1, %[[ST]]#0, %[[ST]]#2
+// CHECK:         return %[[Y]], %[[RS]]#0, %[[RS]]#1, %[[ST]]#0, %[[ST]]#2
 func.func @batch_norm_train(%x: tensor<2x3x4x4xf32>, %rm: tensor<3xf32>, %rv: tensor<3xf32>)
     -> (tensor<2x3x4x4xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) {
   %y, %nm, %nv, %sm, %sr = dl.batch_norm %x, %rm, %rv training momentum = 1.000000e-01 eps = 1.000000e-05

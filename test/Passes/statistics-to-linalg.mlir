@@ -68,13 +68,14 @@ func.func @logsumexp(%x: tensor<4x10xf32>) -> tensor<4xf32> {
 
 // var: two passes (sum, then squared deviations), divided by n - correction.
 // CHECK-LABEL: func.func @var(
+// CHECK:         %[[DIVISOR:.*]] = arith.constant dense<9.000000e+00> : tensor<f32>
 // CHECK:         linalg.generic {{.*}}iterator_types = ["parallel", "reduction"]
-// CHECK:         linalg.generic
 // CHECK:           arith.subf
-// CHECK:         linalg.generic
 // CHECK:           arith.mulf
 // CHECK:         linalg.generic {{.*}}iterator_types = ["parallel", "reduction"]
-// CHECK:         arith.constant 9.000000e+00 : f32
+// CHECK:         linalg.generic {{.*}}ins(%{{.*}}, %[[DIVISOR]] : tensor<4xf32>, tensor<f32>)
+// CHECK-NEXT:      ^bb0
+// CHECK-NEXT:      arith.divf
 func.func @var(%x: tensor<4x10xf32>) -> tensor<4xf32> {
   %0 = dl.var %x axes = [1] correction = 1 : tensor<4x10xf32> -> tensor<4xf32>
   return %0 : tensor<4xf32>
