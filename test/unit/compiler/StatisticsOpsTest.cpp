@@ -199,14 +199,14 @@ std::string here(int line) { return "StatisticsOpsTest.cpp:" + std::to_string(li
 TEST(StatisticsErrors, NameTheOpAndLine) {
   Graph g;
   g.beginFunction();
-  Tensor x = g.input("x", {2, 0, 3});
+  // (Empty axes are rejected too: test/IR/statistics-invalid.mlir; the DSL's
+  // inputs cannot have a zero dimension.)
+  Tensor x = g.input("x", {2, 5, 3});
   Tensor labels = g.input("labels", {2}, rt::DType::I64);
   int line = __LINE__ + 1;
-  expectError([&] { amin(x, {1}); }, {here(line), "amin", "axis 1", "empty"});
+  expectError([&] { amin(x, {3}); }, {here(line), "amin", "axis 3 out of range for rank 3"});
   line = __LINE__ + 1;
   expectError([&] { argmax(x, 3); }, {here(line), "argmax", "axis 3 out of range for rank 3"});
-  line = __LINE__ + 1;
-  expectError([&] { argmax(x, 1); }, {here(line), "argmax", "empty"});
   line = __LINE__ + 1;
   expectError([&] { var(x, {0}, {.correction = -1}); }, {here(line), "var", "correction"});
   line = __LINE__ + 1;
