@@ -89,10 +89,11 @@ class Family:
     def _np(t, precision):
         t = t.detach()
         # C order always: a permuted view would otherwise be saved in
-        # Fortran order, which dlc's .npy reader rejects.
+        # Fortran order, which dlc's .npy reader rejects. (np.array, not
+        # np.ascontiguousarray: that one turns a rank-0 result into shape (1,).)
         if t.is_floating_point():
-            return np.ascontiguousarray(t.numpy().astype(NP_FLOAT[precision]))
-        return np.ascontiguousarray(t.numpy())
+            return np.array(t.numpy().astype(NP_FLOAT[precision]), order="C")
+        return np.array(t.numpy(), order="C")
 
     def done(self):
         print(f"wrote {len(self.names)} cases to {os.path.normpath(self.dir)}")
