@@ -19,9 +19,11 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 
 // -- against PyTorch (test/oracle/stats.py) ----------------------------------
 // Tolerances: f32 cases 1e-5 relative (PyTorch's reference is computed in f64
-// from the same f32 inputs; our sums accumulate in f32), 1e-4 for var around
-// a mean of 1000 (the mean's f32 rounding, ~1e-4 of the spread, is what the
-// deviations inherit); f64 cases 1e-12.
+// from the same f32 inputs; our sums accumulate in f32); var around a mean of
+// 1000: 1e-4 relative and 5e-5 absolute (the f32 mean is only known to
+// ulp(1000) = 6e-5, and the output and the gradient 2 (x - mean) / (n - 1)
+// inherit that absolute error in x - mean; measured worst 2.4e-5 on a
+// gradient of 0.09); f64 cases 1e-12.
 std::vector<OracleCase> oracleCases() {
   auto c = [](const char *name, std::function<Tensor(T)> body, double rtol = 1e-5,
               double atol = 1e-6) { return OracleCase{"stats", name, body, rtol, atol}; };
@@ -42,7 +44,7 @@ std::vector<OracleCase> oracleCases() {
       c("var_dim1", [](T a) { return var(a[0], {1}); }),
       c("var_dims02_correction0_keepdim",
         [](T a) { return var(a[0], {0, 2}, {.correction = 0, .keepdim = true}); }),
-      c("var_large_mean", [](T a) { return var(a[0], {1}); }, 1e-4, 1e-5),
+      c("var_large_mean", [](T a) { return var(a[0], {1}); }, 1e-4, 5e-5),
       c("var_correction2_f64", [](T a) { return var(a[0], {0, 1}, {.correction = 2}); }, f64,
         f64),
   };
