@@ -62,29 +62,28 @@ Value rsqrtPlus(OpBuilder &b, Location l, Value v, double eps) {
   return arith::DivFOp::create(b, l, floatLike(b, l, v, 1.0), root);
 }
 
-/// Mean, biased variance and 1/sqrt(var + eps) of `x` over `axes`.
+/// Mean, biased variance and 1/sqrt(var + eps) of `x` over the `axes` of a
+/// loop nest that reads x through `xMap` and writes the statistics through
+/// `statsMap`; `count` elements per statistic.
 struct Stats {
   Value mean, var, rstd;
 };
-Stats statistics(OpBuilder &b, Location loc, Value x, ArrayRef<int64_t> axes,
-                 RankedTensorType statsType, AffineMap statsMap, double eps) {
-  auto in = cast<RankedTensorType>(x.getType());
-  AffineMap id = b.getMultiDimIdentityMap(in.getRank());
-  double n = 1;
-  for (int64_t a : axes) n *= double(in.getDimSize(a));
-  Value sum = sumOver(b, loc, statsType, ValueRange{x}, {id}, statsMap, axes,
+Stats statistics(OpBuilder &b, Location loc, Value x, AffineMap xMap, ArrayRef<int64_t> axes,
+                 RankedTensorType statsType, AffineMap statsMap, double count, double eps) {
+  Value sum = sumOver(b, loc, statsType, ValueRange{x}, {xMap}, statsMap, axes,
                       [](OpBuilder &, Location, ValueRange a) { return a[0]; });
-  Value squares = sumOver(b, loc, statsType, ValueRange{x, sum}, {id, statsMap}, statsMap, axes,
+  Value squares = sumOver(b, loc, statsType, ValueRange{x, sum}, {xMap, statsMap}, statsMap, axes,
                           [&](OpBuilder &nb, Location l, ValueRange a) {
-                            Value mean = arith::DivFOp::create(nb, l, a[1], floatLike(nb, l, a[1], n));
+                            Value n = floatLike(nb, l, a[1], count);
+                            Value mean = arith::DivFOp::create(nb, l, a[1], n);
                             Value d = arith::SubFOp::create(nb, l, a[0], mean);
                             return arith::MulFOp::create(nb, l, d, d).getResult();
                           });
   SmallVector<Value> s = map(b, loc, statsType, ValueRange{sum, squares}, 3,
                              [&](OpBuilder &nb, Location l, ValueRange a) {
-                               Value count = floatLike(nb, l, a[0], n);
-                               Value mean = arith::DivFOp::create(nb, l, a[0], count);
-                               Value var = arith::DivFOp::create(nb, l, a[1], count);
+                               Value n = floatLike(nb, l, a[0], count);
+                               Value mean = arith::DivFOp::create(nb, l, a[0], n);
+                               Value var = arith::DivFOp::create(nb, l, a[1], n);
                                return SmallVector<Value>{mean, var, rsqrtPlus(nb, l, var, eps)};
                              });
   return {s[0], s[1], s[2]};
@@ -126,8 +125,10 @@ struct LayerNormToLinalg : OpRewritePattern<dl::LayerNormOp> {
     SmallVector<int64_t> axes = dl::shape::layerNormAxes(rank, op.getNormalizedShape().size());
     auto statsType = cast<RankedTensorType>(op.getMean().getType());
     AffineMap statsMap = reducedMap(rw.getContext(), rank, axes, /*keepdims=*/true);
-    Stats s = statistics(rw, loc, op.getInput(), axes, statsType, statsMap,
-                         op.getEps().convertToDouble());
+    double count = 1;
+    for (int64_t a : axes) count *= double(in.getDimSize(a));
+    Stats s = statistics(rw, loc, op.getInput(), rw.getMultiDimIdentityMap(rank), axes, statsType,
+                         statsMap, count, op.getEps().convertToDouble());
     // weight and bias have the trailing dims' shape: numpy broadcasting.
     AffineMap paramMap;
     if (Value p = op.getWeight() ? op.getWeight() : op.getBias())
@@ -161,11 +162,22 @@ struct BatchNormToLinalg : OpRewritePattern<dl::BatchNormOp> {
       rw.replaceOp(op, ValueRange{y, rm, rv, rm, rstd});
       return success();
     }
-    Stats s = statistics(rw, loc, op.getInput(), axes, channels, channelMap, eps);
-    // PyTorch's buffer update: the running variance takes the unbiased
-    // batch variance, m / (m - 1) times the biased one used to normalize.
     double m = 1, momentum = op.getMomentum().convertToDouble();
     for (int64_t a : axes) m *= double(in.getDimSize(a));
+    // The statistics passes loop channel-first, (C, N, spatial...): one
+    // parallel loop over channels outside, and each channel's reduction
+    // inside, streaming its contiguous spatial rows. (In x's own order the
+    // outer loop is N, a reduction, and the parallel channel loop would be
+    // forked once per sample.)
+    SmallVector<AffineExpr> channelFirst{rw.getAffineDimExpr(1), rw.getAffineDimExpr(0)};
+    for (unsigned d = 2; d < rank; ++d) channelFirst.push_back(rw.getAffineDimExpr(d));
+    AffineMap xMap = AffineMap::get(rank, 0, channelFirst, rw.getContext());
+    SmallVector<int64_t> loopAxes;
+    for (unsigned d = 1; d < rank; ++d) loopAxes.push_back(d);
+    AffineMap loopChannel = AffineMap::get(rank, 0, {rw.getAffineDimExpr(0)}, rw.getContext());
+    Stats s = statistics(rw, loc, op.getInput(), xMap, loopAxes, channels, loopChannel, m, eps);
+    // PyTorch's buffer update: the running variance takes the unbiased
+    // batch variance, m / (m - 1) times the biased one used to normalize.
     SmallVector<Value> running = map(
         rw, loc, channels, ValueRange{rm, rv, s.mean, s.var}, 2,
         [&](OpBuilder &b, Location l, ValueRange a) {

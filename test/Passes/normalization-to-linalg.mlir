@@ -23,10 +23,11 @@ func.func @layer_norm(%x: tensor<3x4xf32>, %w: tensor<4xf32>, %b: tensor<4xf32>)
 
 // -----
 
-// Training: statistics over N, H, W; the running update blends with momentum.
+// Training: statistics over N, H, W, looping channel-first (x read as
+// (d1, d0, d2, d3)); the running update blends with momentum.
 // CHECK-LABEL: func.func @batch_norm_train(
-// CHECK:         linalg.generic {{.*}}iterator_types = ["reduction", "parallel", "reduction", "reduction"]
-// CHECK:         linalg.generic {{.*}}iterator_types = ["reduction", "parallel", "reduction", "reduction"]
+// CHECK:         linalg.generic {{.*}}iterator_types = ["parallel", "reduction", "reduction", "reduction"]
+// CHECK:         linalg.generic {{.*}}iterator_types = ["parallel", "reduction", "reduction", "reduction"]
 // CHECK:         %[[ST:.*]]:3 = linalg.generic
 // CHECK:         %[[RS:.*]]:2 = linalg.generic
 // CHECK:         %[[Y:.*]] = linalg.generic
