@@ -57,6 +57,8 @@ SmallVector<Value> map(OpBuilder &b, Location loc, RankedTensorType type, ValueR
   return SmallVector<Value>(op.getResults());
 }
 
+/// 1 / sqrt(v + eps), rounded as PyTorch computes rstd (a correctly rounded
+/// sqrt and a division, not an rsqrt estimate).
 Value rsqrtPlus(OpBuilder &b, Location l, Value v, double eps) {
   Value root = math::SqrtOp::create(b, l, arith::AddFOp::create(b, l, v, floatLike(b, l, v, eps)));
   return arith::DivFOp::create(b, l, floatLike(b, l, v, 1.0), root);
