@@ -10,4 +10,10 @@
 
 namespace dlc::dl::shape {
 
+/// dl.dropout: the result has the input's shape. `rngState` is the shape of
+/// the [seed, step] tensor (must be [2]); `p` in [0, 1]; `opId` and every
+/// element index must fit the generator's 32-bit counter words.
+ShapeOrError dropout(llvm::ArrayRef<int64_t> input, llvm::ArrayRef<int64_t> rngState, double p,
+                     int64_t opId);
+
 } // namespace dlc::dl::shape

@@ -96,6 +96,7 @@ int runTrain() {
   to.exampleShape = zm.exampleShape;
   to.learningRate = finiteF32("lr", lr);
   to.weightDecay = finiteF32("weight-decay", weightDecay);
+  to.seed = seed; // dropout masks, besides initialisation and shuffling
   // oneDNN's OpenMP runtime reads this at its first parallel region.
   if (numThreads > 0) setenv("OMP_NUM_THREADS", std::to_string(int64_t(numThreads)).c_str(), 1);
 
