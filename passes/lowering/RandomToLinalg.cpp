@@ -32,7 +32,9 @@ constexpr uint32_t kPhiloxW0 = 0x9E3779B9u, kPhiloxW1 = 0xBB67AE85u;
 constexpr int kPhiloxRounds = 10;
 
 Value i32(OpBuilder &b, Location loc, uint32_t v) {
-  return arith::ConstantIntOp::create(b, loc, b.getI32Type(), static_cast<int64_t>(v));
+  // The bits of v, as the signed value an i32 attribute holds.
+  return arith::ConstantIntOp::create(b, loc, b.getI32Type(),
+                                      static_cast<int64_t>(static_cast<int32_t>(v)));
 }
 Value i64(OpBuilder &b, Location loc, int64_t v) {
   return arith::ConstantIntOp::create(b, loc, b.getI64Type(), v);
@@ -80,10 +82,10 @@ struct DropoutToGeneric : OpRewritePattern<dl::DropoutOp> {
     auto [seedLo, seedHi] = words(rw, loc, tensor::ExtractOp::create(rw, loc, rng, c0));
     auto [stepLo, stepHi] = words(rw, loc, tensor::ExtractOp::create(rw, loc, rng, c1));
     // Round keys: round r uses key + r * (W0, W1) (mod 2^32).
-    SmallVector<Value> k0, k1;
-    for (int r = 0; r < kPhiloxRounds; ++r) {
-      k0.push_back(r ? arith::AddIOp::create(rw, loc, seedLo, i32(rw, loc, kPhiloxW0 * r)) : seedLo);
-      k1.push_back(r ? arith::AddIOp::create(rw, loc, seedHi, i32(rw, loc, kPhiloxW1 * r)) : seedHi);
+    SmallVector<Value> k0{seedLo}, k1{seedHi};
+    for (uint32_t r = 1; r < kPhiloxRounds; ++r) {
+      k0.push_back(arith::AddIOp::create(rw, loc, seedLo, i32(rw, loc, kPhiloxW0 * r)));
+      k1.push_back(arith::AddIOp::create(rw, loc, seedHi, i32(rw, loc, kPhiloxW1 * r)));
     }
     Value opId = i32(rw, loc, static_cast<uint32_t>(op.getOpId()));
 
@@ -100,7 +102,7 @@ struct DropoutToGeneric : OpRewritePattern<dl::DropoutOp> {
           Value index = i32(b, l, 0);
           for (int64_t d = 0; d < type.getRank(); ++d) {
             Value i = arith::IndexCastUIOp::create(b, l, b.getI32Type(),
-                                                   linalg::IndexOp::create(b, l, d));
+                                                   linalg::IndexOp::create(b, l, uint64_t(d)));
             index = arith::AddIOp::create(b, l, index,
                                           arith::MulIOp::create(b, l, i, i32(b, l, strides[d])));
           }
