@@ -114,7 +114,7 @@ struct DropoutToGeneric : OpRewritePattern<dl::DropoutOp> {
           // inf or NaN gives NaN there too.
           Value mask = arith::SelectOp::create(b, l, keep, floatConst(b, l, element, scale),
                                                floatConst(b, l, element, 0.0));
-          linalg::YieldOp::create(b, l, arith::MulFOp::create(b, l, args[0], mask));
+          linalg::YieldOp::create(b, l, ValueRange{arith::MulFOp::create(b, l, args[0], mask)});
         });
     rw.replaceOp(op, generic.getResults());
     return success();
