@@ -10,6 +10,7 @@
 #include "Harness.h"
 #include "Oracle.h"
 
+#include "frontend/Trainer.h"
 #include "frontend/nn/Layers.h"
 #include "frontend/ops/Random.h"
 #include "ir/Roles.h"
