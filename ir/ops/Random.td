@@ -13,10 +13,14 @@ def DL_DropoutOp : DL_Op<"dropout", [Pure, DL_Differentiable,
     AllTypesMatch<["input", "result"]>]> {
   let summary = "Training-mode dropout (PyTorch `nn.functional.dropout(input, p, training=True)`).";
   let description = [{
-    Zeroes each element with probability `p` and scales the others by
-    `1 / (1 - p)`; `p = 1` gives all zeros, as PyTorch's. The op is
-    training mode only: in eval mode (`training=False`) dropout is the
-    identity, and the DSL emits no op. `p = 0` folds to the input.
+    `result = input * (keep ? 1 / (1 - p) : 0)`: each element is dropped
+    with probability `p`, the others scaled; `p = 1` gives all zeros. As in
+    PyTorch's CPU path (`input * mask`), a dropped inf or NaN gives NaN. The
+    scale is `1 / (1 - p)` computed in f64 and rounded once to the element
+    type (PyTorch divides by `1 - p` in the element type: at most 1 ulp
+    apart). The op is training mode only: in eval mode (`training=False`)
+    dropout is the identity, and the DSL emits no op (nor for `p = 0`,
+    which also folds to the input).
 
     The mask is not stored: it is a pure function of a key, regenerated
     wherever it is needed. Element `i` (row-major index) is kept iff

@@ -133,6 +133,8 @@ struct MaskCase {
   uint64_t seed, step;
 };
 
+void PrintTo(const MaskCase &c, std::ostream *os) { *os << c.name; }
+
 class RandomMask : public ::testing::TestWithParam<MaskCase> {};
 
 // Every element: kept ones are exactly x * (1/(1-p) rounded to the element
