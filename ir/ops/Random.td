@@ -24,9 +24,9 @@ def DL_DropoutOp : DL_Op<"dropout", [Pure, DL_Differentiable,
 
     The mask is not stored: it is a pure function of a key, regenerated
     wherever it is needed. Element `i` (row-major index) is kept iff
-    `(w >> 8) >= ceil(p * 2^24)`, where `w` is word 0 of
+    `(w >> 8) >= ceil(p * 2^24)`, where `w` is word `i mod 4` of
 
-      Philox-4x32-10(counter = (i, op_id, step mod 2^32, step >> 32),
+      Philox-4x32-10(counter = (i / 4, op_id, step mod 2^32, step >> 32),
                      key = (seed mod 2^32, seed >> 32))
 
     (Salmon et al. 2011, the generator of cuRAND and PyTorch's CUDA
@@ -42,8 +42,8 @@ def DL_DropoutOp : DL_Op<"dropout", [Pure, DL_Differentiable,
     and `op_id`, i.e. the same mask and scale.
 
     The masks differ from PyTorch's CPU generator (mt19937); the
-    distribution is the same. The element index is one 32-bit counter word,
-    so the input has at most 2^32 elements.
+    distribution is the same. The input has at most 2^32 elements (the
+    lowering computes the element index in 32 bits).
     ```mlir
     %y = dl.dropout %x, %rng p = 5.000000e-01 op_id = 0 : tensor<4x3xf32>, tensor<2xi64>
     ```

@@ -6,7 +6,8 @@
 
 namespace dlc::dl::shape {
 
-// Counter words are 32 bits: (element index, op id, step low, step high).
+// Philox counter words are 32 bits: (element index / 4, op id, step low, step
+// high); the lowering computes element indices in 32 bits.
 static constexpr int64_t kCounterWord = int64_t(1) << 32;
 
 ShapeOrError dropout(llvm::ArrayRef<int64_t> input, llvm::ArrayRef<int64_t> rngState, double p,
@@ -26,7 +27,7 @@ ShapeOrError dropout(llvm::ArrayRef<int64_t> input, llvm::ArrayRef<int64_t> rngS
   std::optional<int64_t> n = elementCount(input);
   if (!n || *n > kCounterWord)
     return ShapeOrError::fail("input " + str(input) +
-                              " has more than 2^32 elements, the generator's counter word");
+                              " has more than 2^32 elements (dropout indexes elements in 32 bits)");
   return {Shape(input.begin(), input.end()), ""};
 }
 

@@ -74,9 +74,9 @@ func.func @dropout$op_id_too_large(%x: tensor<4xf32>, %rng: tensor<2xi64>) {
 
 // -----
 
-// 65536 x 65537 = 2^32 + 65536 elements: the index no longer fits a counter word.
+// 65536 x 65537 = 2^32 + 65536 elements: the index no longer fits 32 bits.
 func.func @dropout$too_many_elements(%x: tensor<65536x65537xf32>, %rng: tensor<2xi64>) {
-  // expected-error @+1 {{'dl.dropout' op input [65536, 65537] has more than 2^32 elements, the generator's counter word}}
+  // expected-error @+1 {{'dl.dropout' op input [65536, 65537] has more than 2^32 elements (dropout indexes elements in 32 bits)}}
   %0 = dl.dropout %x, %rng p = 0.5 op_id = 0 : tensor<65536x65537xf32>, tensor<2xi64>
   return
 }

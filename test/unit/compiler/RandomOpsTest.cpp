@@ -47,11 +47,11 @@ std::array<uint32_t, 4> philox4x32_10(std::array<uint32_t, 4> c, std::array<uint
 }
 
 /// dl.dropout's documented rule (ir/ops/Random.td): element `index` is kept
-/// iff the uniform (w >> 8) / 2^24 from word 0 of Philox(counter = (index,
-/// op_id, step), key = seed) is at least p.
+/// iff the uniform (w >> 8) / 2^24 from word index % 4 of Philox(counter =
+/// (index / 4, op_id, step), key = seed) is at least p.
 bool naiveKeep(uint64_t seed, uint64_t step, uint32_t opId, uint32_t index, double p) {
-  uint32_t w = philox4x32_10({index, opId, uint32_t(step), uint32_t(step >> 32)},
-                             {uint32_t(seed), uint32_t(seed >> 32)})[0];
+  uint32_t w = philox4x32_10({index / 4, opId, uint32_t(step), uint32_t(step >> 32)},
+                             {uint32_t(seed), uint32_t(seed >> 32)})[index % 4];
   double u = std::ldexp(double(w >> 8), -24);
   return u >= p;
 }
@@ -165,7 +165,12 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         // Step above 2^32 and a seed using both words: all key and counter
         // words are exercised; rank 3 checks the row-major index.
+        // 105 elements: each element draws its own block (the count is
+        // not a multiple of 4).
         MaskCase{"rank3_f32", {3, 5, 7}, F32, 0.3, 0x0123456789ABCDEFull, 0x100000002ull},
+        // 48 elements: one block per 4 elements, reshaped to (12, 4).
+        MaskCase{"rank3_blocked_f32", {2, 6, 4}, F32, 0.3, 0x0123456789ABCDEFull, 0x100000002ull},
+        MaskCase{"rank2_blocked_f64", {3, 12}, F64, 0.6, 77, 1},
         MaskCase{"rank1_f64", {257}, F64, 0.7, 42, 0},
         MaskCase{"rank0_f32", {}, F32, 0.5, 7, 3},
         MaskCase{"p1_all_zeros", {4, 9}, F32, 1.0, 5, 6},
