@@ -7,11 +7,12 @@
 //   @train_step(x, y, params..., lr, weight_decay: hyperparameter)
 //       -> (loss, logits, new params...: parameter)
 // (forward + backward + SGD in one function). @loss is traced in training
-// mode and @forward in eval mode (dropout is the identity there). Arguments and results are
-// bound by their dl.role and dl.name, never by position. Parameters live in
-// runtime buffers; each step writes the updated parameters into a second set
-// of buffers and the two are swapped: nothing is copied, traced or compiled
-// per step.
+// mode, @forward in eval mode (dropout is the identity there); dropout's key
+// is an rng_state argument [seed, step] the Trainer advances every step.
+// Arguments and results are bound by their dl.role and dl.name, never by
+// position. Parameters live in runtime buffers; each step writes the updated
+// parameters into a second set of buffers and the two are swapped: nothing
+// is copied, traced or compiled per step.
 //
 //===----------------------------------------------------------------------===//
 #pragma once

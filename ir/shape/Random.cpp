@@ -1,7 +1,6 @@
 //===- Random.cpp - shape rules of the Random family ---===//
 #include "ir/shape/Random.h"
 
-#include <cmath>
 #include <sstream>
 
 namespace dlc::dl::shape {
