@@ -49,6 +49,8 @@ void Graph::beginFunction() {
   block_ = std::make_unique<Block>();
   pending_.clear();
   paramArgs_.clear();
+  rngArg_ = -1;
+  randomOps_ = 0;
   builder_.setInsertionPointToEnd(block_.get());
   currentGraph = this;
 }
@@ -95,12 +97,25 @@ Tensor Graph::parameter(nn::Parameter &p) {
   return Tensor(this, arg);
 }
 
+Tensor Graph::rngState(Site site) {
+  if (!block_) site.fail("rng_state", "no function is being traced");
+  if (rngArg_ >= 0) return Tensor(this, block_->getArgument(rngArg_));
+  auto type = RankedTensorType::get({2}, IntegerType::get(context_.get(), 64));
+  Value arg = block_->addArgument(type, location(site));
+  rngArg_ = static_cast<int>(cast<BlockArgument>(arg).getArgNumber());
+  pending_.push_back({Binding::RngState, "rng", nullptr});
+  return Tensor(this, arg);
+}
+
+int64_t Graph::nextRandomOpId() { return randomOps_++; }
+
 static dl::Role roleOf(Binding::Kind k) {
   switch (k) {
   case Binding::Input: return dl::Role::input;
   case Binding::Target: return dl::Role::target;
   case Binding::Param: return dl::Role::parameter;
   case Binding::Buffer: return dl::Role::buffer;
+  case Binding::RngState: return dl::Role::rng_state;
   }
   return dl::Role::input;
 }

@@ -36,7 +36,9 @@ struct Binding {
   /// Buffer: state the model reads but does not train (batch norm's running
   /// statistics, dl.role = "buffer"); no gradient flows into it. Writing an
   /// updated buffer back after a step is the Trainer's job (not done yet).
-  enum Kind { Input, Target, Param, Buffer } kind;
+  /// RngState: the [seed, step] key of random ops (dropout), fed by the
+  /// runtime, which advances the step each training step.
+  enum Kind { Input, Target, Param, Buffer, RngState } kind;
   std::string name;
   nn::Parameter *param = nullptr; // for Param
 };
@@ -62,6 +64,12 @@ public:
                Binding::Kind kind = Binding::Input);
   /// The argument bound to `p` (created on first use in this function).
   Tensor parameter(nn::Parameter &p);
+  /// The function's random key: a tensor<2xi64> [seed, step] argument with
+  /// dl.role = "rng_state" and name "rng", created on first use.
+  Tensor rngState(Site site = {});
+  /// A fresh op_id for a random op of the function being traced (0, 1, ...),
+  /// so two dropouts sharing the key draw different masks.
+  int64_t nextRandomOpId();
   /// What a traced result is (its dl.role).
   enum class ResultKind { Loss, Output };
   /// Ends the function as `@name` returning `results`; returns its bindings.
@@ -86,6 +94,8 @@ private:
   std::unique_ptr<mlir::Block> block_; // body of the function being traced
   std::vector<Binding> pending_;
   std::map<nn::Parameter *, unsigned> paramArgs_;
+  int rngArg_ = -1;       ///< the rng_state argument, once created
+  int64_t randomOps_ = 0; ///< op_ids handed out in this function
   std::map<std::string, std::vector<Binding>> functions_;
 };
 

@@ -10,6 +10,8 @@ void traceClassifier(Graph &graph, nn::Module &model, const TrainerOptions &o) {
   std::vector<int64_t> xShape{o.batchSize};
   xShape.insert(xShape.end(), o.exampleShape.begin(), o.exampleShape.end());
 
+  bool wasTraining = model.isTraining();
+  model.train();
   graph.beginFunction();
   Tensor x = graph.input("x", xShape);
   Tensor y = graph.input("y", {o.batchSize}, rt::DType::I32, {}, Binding::Target);
@@ -18,9 +20,11 @@ void traceClassifier(Graph &graph, nn::Module &model, const TrainerOptions &o) {
   graph.finishFunction("loss", {loss, logits},
                        {Graph::ResultKind::Loss, Graph::ResultKind::Output});
 
+  model.eval();
   graph.beginFunction();
   Tensor x2 = graph.input("x", xShape);
   graph.finishFunction("forward", {model(x2)});
+  model.train(wasTraining);
 }
 
 Trainer::Trainer(nn::Module &model, TrainerOptions options)
@@ -43,6 +47,9 @@ Trainer::Trainer(nn::Module &model, TrainerOptions options)
   lr_.f32()[0] = options_.learningRate;
   weightDecay_ = rt::HostTensor(std::vector<int64_t>{});
   weightDecay_.f32()[0] = static_cast<float>(options_.weightDecay);
+  rng_ = rt::HostTensor(std::vector<int64_t>{2}, rt::DType::I64);
+  rng_.data<int64_t>()[0] = static_cast<int64_t>(options_.seed);
+  rng_.data<int64_t>()[1] = 0;
   loss_ = rt::HostTensor(std::vector<int64_t>{});
   logits_ = jit_->allocateResults("forward")[0];
   step_ = bind("train_step");
@@ -72,6 +79,7 @@ Trainer::Bound Trainer::bind(const std::string &function) {
     else if (s.role == "parameter") b.paramIn.push_back({slot, paramIndex(s)});
     else if (s.role == "hyperparameter" && s.name == "lr") b.in[slot] = &lr_;
     else if (s.role == "hyperparameter" && s.name == "weight_decay") b.in[slot] = &weightDecay_;
+    else if (s.role == "rng_state" && s.name == "rng") b.in[slot] = &rng_;
     else throw unknown("argument", s);
   }
   for (const cpu::TensorSpec &s : sig.results) {
@@ -92,6 +100,7 @@ float Trainer::step(const rt::HostTensor &x, const rt::HostTensor &y) {
   for (auto [slot, p] : step_.paramOut) step_.out[slot] = &spare_[p];
   jit_->call("train_step", step_.in, step_.out);
   for (auto [slot, p] : step_.paramOut) std::swap(params_[p]->value, spare_[p]);
+  ++rng_.data<int64_t>()[1]; // a fresh dropout mask next step
   return loss_.f32()[0];
 }
 

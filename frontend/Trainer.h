@@ -6,11 +6,13 @@
 // then compiles it once with the training pipeline, which adds
 //   @train_step(x, y, params..., lr, weight_decay: hyperparameter)
 //       -> (loss, logits, new params...: parameter)
-// (forward + backward + SGD in one function). Arguments and results are
-// bound by their dl.role and dl.name, never by position. Parameters live in
-// runtime buffers; each step writes the updated parameters into a second set
-// of buffers and the two are swapped: nothing is copied, traced or compiled
-// per step.
+// (forward + backward + SGD in one function). @loss is traced in training
+// mode, @forward in eval mode (dropout is the identity there); dropout's key
+// is an rng_state argument [seed, step] the Trainer advances every step.
+// Arguments and results are bound by their dl.role and dl.name, never by
+// position. Parameters live in runtime buffers; each step writes the updated
+// parameters into a second set of buffers and the two are swapped: nothing
+// is copied, traced or compiled per step.
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -33,6 +35,9 @@ struct TrainerOptions {
   std::vector<int64_t> exampleShape{1, 28, 28};
   float learningRate = 0.1f;
   double weightDecay = 0.0;
+  /// Seeds random ops (dropout): @train_step's rng_state argument is
+  /// [seed, step], the step counting from 0 and advancing every step().
+  uint64_t seed = 0;
 };
 
 /// Traces @loss and @forward of `model` into `graph`.
@@ -64,6 +69,7 @@ private:
   std::vector<nn::Parameter *> params_;   ///< parameters of @loss
   std::vector<rt::HostTensor> spare_;     ///< the other half of each double buffer
   rt::HostTensor lr_, weightDecay_, loss_, logits_;
+  rt::HostTensor rng_; ///< [seed, step] for dropout masks (i64)
   /// Call lists of @train_step and @forward, bound once by role and name;
   /// `x`/`y` slots are filled per call.
   struct Bound {

@@ -9,5 +9,6 @@
 #include "frontend/nn/Activation.h"
 #include "frontend/nn/Container.h"
 #include "frontend/nn/Conv.h"
+#include "frontend/nn/Dropout.h"
 #include "frontend/nn/Linear.h"
 #include "frontend/nn/Pooling.h"

@@ -28,6 +28,11 @@ void Module::registerModule(const std::string &name, std::shared_ptr<Module> m) 
   children_.emplace_back(name, std::move(m));
 }
 
+void Module::train(bool on) {
+  training_ = on;
+  for (auto &[name, child] : children_) child->train(on);
+}
+
 void Module::registerModule(const std::string &name, Module &member) {
   // Aliasing constructor: a shared_ptr that points at the member, owns nothing.
   registerModule(name, std::shared_ptr<Module>(std::shared_ptr<Module>(), &member));

@@ -50,6 +50,13 @@ public:
   void initialize(uint64_t seed);
   int64_t numParameters();
 
+  /// Training mode (the default) or evaluation mode, of this module and its
+  /// submodules, as PyTorch's train()/eval(); layers that behave differently
+  /// (Dropout) read isTraining() while tracing.
+  void train(bool on = true);
+  void eval() { train(false); }
+  bool isTraining() const { return training_; }
+
   const std::string &description() const { return description_; }
   /// Non-null when this module is a Sequential (the build has no RTTI).
   virtual const Sequential *asSequential() const { return nullptr; }
@@ -72,6 +79,7 @@ private:
   std::string description_;
   std::source_location where_;
   bool inDefaultForward_ = false; ///< breaks forward ↔ forwardMany recursion
+  bool training_ = true;
   std::vector<std::unique_ptr<Parameter>> params_;
   std::vector<std::pair<std::string, std::shared_ptr<Module>>> children_;
 };

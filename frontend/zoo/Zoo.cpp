@@ -23,10 +23,18 @@ std::shared_ptr<Module> mlp() {
   });
 }
 
+std::shared_ptr<Module> mlpDropout() {
+  return std::make_shared<Sequential>(Sequential{
+      Flatten(), Linear(784, 256), ReLU(), Dropout(0.2), Linear(256, 256), ReLU(), Dropout(0.5),
+      Linear(256, 10),
+  });
+}
+
 ZooModel byName(const std::string &name) {
   if (name == "lenet") return {lenet(), {1, 28, 28}, 10};
   if (name == "mlp") return {mlp(), {1, 28, 28}, 10};
-  throw Error("unknown model '" + name + "' (the zoo has: lenet, mlp)");
+  if (name == "mlp_dropout") return {mlpDropout(), {1, 28, 28}, 10};
+  throw Error("unknown model '" + name + "' (the zoo has: lenet, mlp, mlp_dropout)");
 }
 
 } // namespace dlc::zoo

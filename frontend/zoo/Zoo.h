@@ -13,6 +13,9 @@ namespace dlc::zoo {
 std::shared_ptr<nn::Module> lenet();
 /// A 784-256-10 ReLU multilayer perceptron (d2l's MLP chapter).
 std::shared_ptr<nn::Module> mlp();
+/// d2l's dropout MLP (chapter "Dropout"): 784-256-256-10 ReLU with dropout
+/// 0.2 and 0.5 after the hidden layers; eval mode (@forward) drops nothing.
+std::shared_ptr<nn::Module> mlpDropout();
 
 /// A zoo entry: the model and the shape of one example.
 struct ZooModel {
@@ -20,7 +23,7 @@ struct ZooModel {
   std::vector<int64_t> exampleShape;
   int64_t numClasses;
 };
-/// "lenet" or "mlp"; throws dlc::Error listing the names for anything else.
+/// "lenet", "mlp" or "mlp_dropout"; throws dlc::Error listing the names for anything else.
 ZooModel byName(const std::string &name);
 
 } // namespace dlc::zoo

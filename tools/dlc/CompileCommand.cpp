@@ -44,7 +44,7 @@ enum class Emit { DL, Grad, Linalg, LLVM, LLVMIR };
 cl::SubCommand CompileCmd("compile", "print a model's IR at any depth of the pipeline");
 
 cl::opt<std::string> input(cl::Positional, cl::Required,
-                           cl::desc("<model name (lenet, mlp) or .mlir file>"),
+                           cl::desc("<model name (lenet, mlp, mlp_dropout) or .mlir file>"),
                            cl::sub(CompileCmd));
 cl::opt<Emit> emit("emit", cl::desc("how deep to lower before printing"),
                    cl::values(clEnumValN(Emit::DL, "dl", "the dl dialect as traced or parsed"),

@@ -31,11 +31,11 @@ namespace cl = llvm::cl;
 namespace dlc::tools {
 namespace {
 
-cl::SubCommand TrainCmd("train", "train a zoo model (lenet, mlp) on Fashion-MNIST");
+cl::SubCommand TrainCmd("train", "train a zoo model (lenet, mlp, mlp_dropout) on Fashion-MNIST");
 cl::OptionCategory jitCategory("JIT options (docs/jit.md)");
 JitFlags jitFlags(TrainCmd, jitCategory);
 
-cl::opt<std::string> model(cl::Positional, cl::Required, cl::desc("<model: lenet or mlp>"),
+cl::opt<std::string> model(cl::Positional, cl::Required, cl::desc("<model: lenet, mlp or mlp_dropout>"),
                            cl::sub(TrainCmd));
 cl::opt<int64_t> epochs("epochs", cl::desc("epochs"), cl::init(10), cl::sub(TrainCmd));
 cl::opt<int64_t> batchSize("batch-size", cl::desc("minibatch size"), cl::init(256),
@@ -45,7 +45,7 @@ cl::opt<double> weightDecay("weight-decay", cl::desc("L2 penalty (d2l's λ)"), c
                             cl::sub(TrainCmd));
 cl::opt<std::string> data("data", cl::desc("Fashion-MNIST directory"),
                           cl::init(rt::kDefaultFashionMNISTDir), cl::sub(TrainCmd));
-cl::opt<uint64_t> seed("seed", cl::desc("seed for initialisation and shuffling"), cl::init(0),
+cl::opt<uint64_t> seed("seed", cl::desc("seed for initialisation, shuffling and dropout masks"), cl::init(0),
                        cl::sub(TrainCmd));
 cl::opt<int64_t> limit("limit", cl::desc("use only the first N training examples (0: all)"),
                        cl::init(0), cl::sub(TrainCmd));
@@ -96,6 +96,7 @@ int runTrain() {
   to.exampleShape = zm.exampleShape;
   to.learningRate = finiteF32("lr", lr);
   to.weightDecay = finiteF32("weight-decay", weightDecay);
+  to.seed = seed; // dropout masks, besides initialisation and shuffling
   // oneDNN's OpenMP runtime reads this at its first parallel region.
   if (numThreads > 0) setenv("OMP_NUM_THREADS", std::to_string(int64_t(numThreads)).c_str(), 1);
 
