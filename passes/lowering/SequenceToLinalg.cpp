@@ -71,8 +71,8 @@ Value zeroOf(OpBuilder &b, Location loc, Type t) {
 }
 
 Value zeros(OpBuilder &b, Location loc, RankedTensorType type) {
-  return linalg::FillOp::create(b, loc, zeroOf(b, loc, type.getElementType()),
-                                empty(b, loc, type))
+  return linalg::FillOp::create(b, loc, ValueRange{zeroOf(b, loc, type.getElementType())},
+                                ValueRange{empty(b, loc, type)})
       .getResult(0);
 }
 
