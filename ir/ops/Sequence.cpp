@@ -5,12 +5,15 @@
 #include "ir/ops/Common.h"
 #include "ir/shape/Sequence.h"
 
+#include "mlir/IR/TypeUtilities.h"
+
 #include <cstdio>
+
+// The generated verifiers call mlir:: helpers unqualified.
+using namespace mlir;
 
 #define GET_OP_CLASSES
 #include "ir/ops/SequenceOps.cpp.inc"
-
-using namespace mlir;
 
 namespace dlc::dl {
 using detail::inferred;

@@ -89,8 +89,7 @@ def DL_IndexSelectOp : DL_Op<"index_select", [Pure, InferTypeOpAdaptor,
 }
 
 def DL_IndexAddOp : DL_Op<"index_add", [Pure, InferTypeOpAdaptor,
-    AllTypesMatch<["input", "result"]>, AllElementTypesMatch<["input", "source"]>,
-    DL_Differentiable]> {
+    AllElementTypesMatch<["input", "source"]>, DL_Differentiable]> {
   let summary = "Adds slices of `source` into `input` at a 1-D index (PyTorch `Tensor.index_add`).";
   let description = [{
     `result = input`, then for every k: `result[..., index[k], ...] +=
@@ -174,8 +173,7 @@ def DL_SequenceMaskOp : DL_Op<"sequence_mask", [Pure, InferTypeOpAdaptor]> {
   }];
 }
 
-def DL_WhereScalarOp : DL_Op<"where_scalar", [Pure, InferTypeOpAdaptor,
-    AllTypesMatch<["input", "result"]>, DL_Differentiable]> {
+def DL_WhereScalarOp : DL_Op<"where_scalar", [Pure, InferTypeOpAdaptor, DL_Differentiable]> {
   let summary = "`condition ? input : other` with a number `other` (PyTorch `torch.where(condition, input, other)`, Scalar `other`).";
   let description = [{
     `condition` (i1) numpy-broadcasts to `input`'s shape, which is the

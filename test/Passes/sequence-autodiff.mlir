@@ -36,7 +36,7 @@ func.func @loss(%x: tensor<3x5xf32> {dl.role = "parameter", dl.name = "x"}, %i: 
 // CHECK-SAME:    %[[I:[^:]*]]: tensor<4xi64>
 // CHECK:         %[[G:.*]] = dl.broadcast_to
 // CHECK:         %[[GS:.*]] = dl.index_select %[[G]], %[[I]] dim = 0 : tensor<5x3xf32>, tensor<4xi64> -> tensor<4x3xf32>
-// CHECK:         return %[[G]], %[[GS]]
+// CHECK:         return %{{.*}}, %[[G]], %[[GS]]
 func.func @loss(%x: tensor<5x3xf32> {dl.role = "parameter", dl.name = "x"}, %i: tensor<4xi64>,
                 %src: tensor<4x3xf32> {dl.role = "parameter", dl.name = "src"}) -> tensor<f32> {
   %y = dl.index_add %x, %i, %src dim = 0 : tensor<5x3xf32>, tensor<4xi64>, tensor<4x3xf32> -> tensor<5x3xf32>
