@@ -88,9 +88,11 @@ class Family:
     @staticmethod
     def _np(t, precision):
         t = t.detach()
+        # C order always: a permuted view would otherwise be saved in
+        # Fortran order, which dlc's .npy reader rejects.
         if t.is_floating_point():
-            return t.numpy().astype(NP_FLOAT[precision])
-        return t.numpy()
+            return np.ascontiguousarray(t.numpy().astype(NP_FLOAT[precision]))
+        return np.ascontiguousarray(t.numpy())
 
     def done(self):
         print(f"wrote {len(self.names)} cases to {os.path.normpath(self.dir)}")
