@@ -4,7 +4,7 @@
 // that reads the table with tensor.extract at a clamped index; scatter-adds
 // (index_add, embedding_dense_backward) are sequential scf.for nests over
 // the indices (repeated indices accumulate, so the outer loop cannot run in
-// parallel), which skip a bad index.
+// parallel) into a fresh zero tensor, which skip a bad index.
 //
 // Bounds: every run-time index is checked by a sequential scf.for on the
 // calling thread (parallel loops run on OpenMP workers, whose thread-local
@@ -253,11 +253,24 @@ struct IndexSelectToGather : OpRewritePattern<dl::IndexSelectOp> {
   }
 };
 
+/// input + (the source scattered into zeros). Scattering into `input` itself
+/// would let bufferization update the caller's buffer in place when `input`
+/// is a function argument (arguments are writable at function boundaries).
 struct IndexAddToScatter : OpRewritePattern<dl::IndexAddOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(dl::IndexAddOp op, PatternRewriter &rw) const override {
-    rw.replaceOp(op, scatterAdd(rw, op.getLoc(), op, rt::IndexSite::IndexAdd, op.getInput(),
-                                op.getIndex(), op.getSource(), op.getDim(), std::nullopt));
+    Location loc = op.getLoc();
+    auto type = cast<RankedTensorType>(op.getType());
+    Value added = scatterAdd(rw, loc, op, rt::IndexSite::IndexAdd, zeros(rw, loc, type),
+                             op.getIndex(), op.getSource(), op.getDim(), std::nullopt);
+    AffineMap id = rw.getMultiDimIdentityMap(type.getRank());
+    auto sum = linalg::GenericOp::create(
+        rw, loc, type, ValueRange{op.getInput(), added}, ValueRange{empty(rw, loc, type)},
+        SmallVector<AffineMap>{id, id, id}, iterators(type.getRank()),
+        [](OpBuilder &b, Location l, ValueRange a) {
+          linalg::YieldOp::create(b, l, ValueRange{arith::AddFOp::create(b, l, a[0], a[1])});
+        });
+    rw.replaceOp(op, sum.getResults());
     return success();
   }
 };

@@ -91,3 +91,19 @@ func.func @sequence_mask(%len: tensor<4xi32>, %x: tensor<4x10xf32>) -> tensor<4x
   %0 = dl.where_scalar %m, %x other = -1.0e6 : tensor<4x10xi1>, tensor<4x10xf32> -> tensor<4x10xf32>
   return %0 : tensor<4x10xf32>
 }
+
+// -----
+
+// index_add: the source scattered into fresh zeros, then added to the input,
+// so the input (maybe a caller's argument buffer) is never written.
+// CHECK-LABEL: func.func @index_add(
+// CHECK-SAME:    %[[X:[^:]*]]: tensor<5x3xf32>
+// CHECK:         %[[Z:.*]] = linalg.fill
+// CHECK:         %[[S:.*]] = scf.for %{{.*}} iter_args(%{{.*}} = %[[Z]]) -> (tensor<5x3xf32>)
+// CHECK:           func.call @dlc_rt_index_out_of_range
+// CHECK:         linalg.generic {{.*}} ins(%[[X]], %[[S]] : tensor<5x3xf32>, tensor<5x3xf32>)
+// CHECK:           arith.addf
+func.func @index_add(%x: tensor<5x3xf32>, %i: tensor<4xi64>, %s: tensor<4x3xf32>) -> tensor<5x3xf32> {
+  %0 = dl.index_add %x, %i, %s dim = 0 : tensor<5x3xf32>, tensor<4xi64>, tensor<4x3xf32> -> tensor<5x3xf32>
+  return %0 : tensor<5x3xf32>
+}
