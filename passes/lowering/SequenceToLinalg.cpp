@@ -25,6 +25,7 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/Matchers.h"
 
 using namespace mlir;
 
@@ -263,6 +264,11 @@ struct IndexAddToScatter : OpRewritePattern<dl::IndexAddOp> {
     auto type = cast<RankedTensorType>(op.getType());
     Value added = scatterAdd(rw, loc, op, rt::IndexSite::IndexAdd, zeros(rw, loc, type),
                              op.getIndex(), op.getSource(), op.getDim(), std::nullopt);
+    // index_select's gradient adds into zeros: nothing to add.
+    if (matchPattern(op.getInput(), m_AnyZeroFloat())) {
+      rw.replaceOp(op, added);
+      return success();
+    }
     AffineMap id = rw.getMultiDimIdentityMap(type.getRank());
     auto sum = linalg::GenericOp::create(
         rw, loc, type, ValueRange{op.getInput(), added}, ValueRange{empty(rw, loc, type)},

@@ -107,3 +107,16 @@ func.func @index_add(%x: tensor<5x3xf32>, %i: tensor<4xi64>, %s: tensor<4x3xf32>
   %0 = dl.index_add %x, %i, %s dim = 0 : tensor<5x3xf32>, tensor<4xi64>, tensor<4x3xf32> -> tensor<5x3xf32>
   return %0 : tensor<5x3xf32>
 }
+
+// -----
+
+// index_select's gradient (index_add into zeros) is the scatter alone.
+// CHECK-LABEL: func.func @index_add_zeros(
+// CHECK:         %[[S:.*]] = scf.for
+// CHECK-NOT:     linalg.generic
+// CHECK:         return %[[S]]
+func.func @index_add_zeros(%i: tensor<4xi64>, %s: tensor<4x3xf32>) -> tensor<5x3xf32> {
+  %z = dl.constant dense<0.0> : tensor<5x3xf32>
+  %0 = dl.index_add %z, %i, %s dim = 0 : tensor<5x3xf32>, tensor<4xi64>, tensor<4x3xf32> -> tensor<5x3xf32>
+  return %0 : tensor<5x3xf32>
+}
