@@ -7,6 +7,7 @@
 #pragma once
 
 #include "frontend/Ops.h"
+#include "frontend/ops/Math.h"
 
 #include <functional>
 #include <string>
@@ -39,6 +40,10 @@ inline std::vector<OpWorkload> opWorkloads() {
   std::vector<OpWorkload> w = {
       {"add_16M", {{{kStream}}, {{kStream}}}, [](T a) { return add(a[0], a[1]); }, false, 3 * s},
       {"exp_16M", {{{kStream}}}, [](T a) { return exp(a[0]); }, false, 2 * s},
+      // The Math family's heaviest elementwise bodies (erf polynomial; exp).
+      {"gelu_16M", {{{kStream}}}, [](T a) { return gelu(a[0]); }, false, 2 * s},
+      {"gelu_tanh_16M", {{{kStream}}},
+       [](T a) { return gelu(a[0], GeluApproximate::Tanh); }, false, 2 * s},
       {"sum_rows_4096x4096", {{{4096, 4096}}}, [](T a) { return sum(a[0], {1}); }, false, s},
       {"amax_rows_4096x4096", {{{4096, 4096}}}, [](T a) { return amax(a[0], {1}); }, false, s},
       // W2: attention probabilities, batch 8 × 8 heads, seq 128.

@@ -22,6 +22,9 @@ def workloads():
     return [
         ("add_16M", [mk(S), mk(S)], lambda a, b: a + b, False, 3 * s, 0),
         ("exp_16M", [mk(S)], torch.exp, False, 2 * s, 0),
+        ("gelu_16M", [mk(S)], torch.nn.functional.gelu, False, 2 * s, 0),
+        ("gelu_tanh_16M", [mk(S)], lambda x: torch.nn.functional.gelu(x, approximate="tanh"),
+         False, 2 * s, 0),
         ("sum_rows_4096x4096", [mk(4096, 4096)], lambda x: x.sum(1), False, s, 0),
         ("amax_rows_4096x4096", [mk(4096, 4096)], lambda x: x.amax(1), False, s, 0),
         ("softmax_W2_64x128x128", [mk(64, 128, 128)], lambda x: torch.softmax(x, 2), False,

@@ -89,10 +89,11 @@ class Family:
     def _np(t, precision):
         t = t.detach()
         # C order always: a permuted view would otherwise be saved in
-        # Fortran order, which dlc's .npy reader rejects.
+        # Fortran order, which dlc's .npy reader rejects. (copy, not
+        # np.ascontiguousarray, which turns a rank-0 array into shape (1,).)
         if t.is_floating_point():
-            return np.ascontiguousarray(t.numpy().astype(NP_FLOAT[precision]))
-        return np.ascontiguousarray(t.numpy())
+            return t.numpy().astype(NP_FLOAT[precision]).copy(order="C")
+        return t.numpy().copy(order="C")
 
     def done(self):
         print(f"wrote {len(self.names)} cases to {os.path.normpath(self.dir)}")
