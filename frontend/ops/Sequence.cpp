@@ -2,7 +2,9 @@
 #include "frontend/ops/Sequence.h"
 
 #include "frontend/Ops.h"
+#include "frontend/ops/Math.h"
 #include "frontend/ops/OpSupport.h"
+#include "ir/Builders.h"
 #include "ir/ops/SequenceOps.h"
 #include "ir/shape/Sequence.h"
 
@@ -121,21 +123,10 @@ Tensor sequenceMask(const Tensor &x, const Tensor &validLen, double value, Site 
   if (validLen.rank() != 1 || validLen.dim(0) != x.dim(0))
     s.fail(op, "valid_len must be (batch) = [" + std::to_string(x.dim(0)) + "], got " +
                    validLen.typeString());
-  return whereScalar(sequenceMask(validLen, x.dim(1), s), x, value, s);
-}
-
-Tensor whereScalar(const Tensor &condition, const Tensor &input, double other, Site s) {
-  const char *op = "where";
-  Graph &g = graphOf(input, s, op);
-  graphOf(condition, s, op);
-  if (condition.dtype() != rt::DType::I1)
-    s.fail(op, "condition must be i1 (bool), got " + condition.typeString());
-  requireFloat(input, s, op);
-  auto type = checked(shape::whereScalar(condition.shape(), input.shape()), s, op,
-                      elementOf(input));
-  return Tensor(&g, dl::WhereScalarOp::create(g.builder(), g.location(s), type,
-                                              condition.value(), input.value(),
-                                              g.builder().getF64FloatAttr(other)));
+  Graph &g = Graph::current();
+  // `value` rounded once to x's element type, as PyTorch's X[~mask] = value.
+  Tensor fill(&g, dl::scalarConstant(g.builder(), g.location(s), elementOf(x), value));
+  return where(sequenceMask(validLen, x.dim(1), s), x, fill, s);
 }
 
 } // namespace dlc

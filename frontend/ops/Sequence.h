@@ -51,11 +51,8 @@ Tensor arange(double start, double end, double step = 1.0, rt::DType dtype = rt:
 Tensor sequenceMask(const Tensor &validLen, int64_t maxlen, Site site = {});
 
 /// d2l's `sequence_mask(X, valid_len, value)`: x (B, T) float, validLen (B)
-/// i32/i64; the entries at t >= validLen[b] become `value`.
+/// i32/i64; the entries at t >= validLen[b] become `value`. Built as
+/// `where(sequenceMask(validLen, T), x, value)` (Math's `where`).
 Tensor sequenceMask(const Tensor &x, const Tensor &validLen, double value, Site site = {});
-
-/// `condition ? input : other` (PyTorch `torch.where(condition, input,
-/// other)` with a number `other`); condition (i1) broadcasts to input.
-Tensor whereScalar(const Tensor &condition, const Tensor &input, double other, Site site = {});
 
 } // namespace dlc

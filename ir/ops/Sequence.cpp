@@ -157,27 +157,12 @@ LogicalResult ArangeOp::verify() {
   return success();
 }
 
-//===- sequence_mask, where_scalar ----------------------------------------===//
+//===- sequence_mask -----------------------------------------------------===//
 
 LogicalResult SequenceMaskOp::inferReturnTypes(MLIRContext *ctx, std::optional<Location> loc,
                                                Adaptor a, SmallVectorImpl<Type> &types) {
   return inferred(loc, shape::sequenceMask(shapeOf(a.getValidLen()), a.getMaxlen()),
                   IntegerType::get(ctx, 1), types);
-}
-
-LogicalResult WhereScalarOp::inferReturnTypes(MLIRContext *, std::optional<Location> loc,
-                                              Adaptor a, SmallVectorImpl<Type> &types) {
-  return inferred(loc, shape::whereScalar(shapeOf(a.getCondition()), shapeOf(a.getInput())),
-                  tensorType(a.getInput()).getElementType(), types);
-}
-
-// The cotangent flows where the input was kept; the filled entries are constants.
-LogicalResult WhereScalarOp::buildVJP(OpBuilder &b, ValueRange gs,
-                                      SmallVectorImpl<Value> &grads) {
-  grads.push_back(Value());
-  grads.push_back(WhereScalarOp::create(b, getLoc(), getCondition(), gs[0],
-                                        b.getF64FloatAttr(0.0)));
-  return success();
 }
 
 } // namespace dlc::dl

@@ -161,7 +161,8 @@ def DL_SequenceMaskOp : DL_Op<"sequence_mask", [Pure, InferTypeOpAdaptor]> {
     Negative lengths give an all-false row, lengths above `maxlen` an
     all-true one. d2l's `sequence_mask(X, valid_len, value)` then fills X
     outside the mask: the DSL's `sequenceMask(x, validLen, value)` is
-    `dl.where_scalar` of this mask. Not differentiable (boolean result).
+    `dl.where(mask, x, value)` (Math family). Not differentiable (boolean
+    result).
     ```mlir
     %m = dl.sequence_mask %valid_len maxlen = 10 : tensor<4xi32> -> tensor<4x10xi1>
     ```
@@ -170,29 +171,6 @@ def DL_SequenceMaskOp : DL_Op<"sequence_mask", [Pure, InferTypeOpAdaptor]> {
   let results = (outs DL_BoolTensor:$result);
   let assemblyFormat = [{
     $valid_len `maxlen` `=` $maxlen attr-dict `:` type($valid_len) `->` type($result)
-  }];
-}
-
-def DL_WhereScalarOp : DL_Op<"where_scalar", [Pure, InferTypeOpAdaptor, DL_Differentiable]> {
-  let summary = "`condition ? input : other` with a number `other` (PyTorch `torch.where(condition, input, other)`, Scalar `other`).";
-  let description = [{
-    `condition` (i1) numpy-broadcasts to `input`'s shape, which is the
-    result's (PyTorch would also broadcast `input`; here it must already
-    have the result's shape). `other` is converted to the element type.
-    The gradient of `input` is the cotangent where `condition` holds and 0
-    elsewhere; `condition` gets none. With `dl.sequence_mask` it is d2l's
-    `sequence_mask(X, valid_len, value)`. (The Math family's general `where`
-    with three tensor operands may replace it; this op exists so that the
-    Sequence family does not depend on that branch.)
-    ```mlir
-    %y = dl.where_scalar %mask, %x other = -1.0e6 : tensor<4x10xi1>, tensor<4x10xf32> -> tensor<4x10xf32>
-    ```
-  }];
-  let arguments = (ins DL_BoolTensor:$condition, DL_FloatTensor:$input, F64Attr:$other);
-  let results = (outs DL_FloatTensor:$result);
-  let assemblyFormat = [{
-    $condition `,` $input `other` `=` $other attr-dict
-    `:` type($condition) `,` type($input) `->` type($result)
   }];
 }
 

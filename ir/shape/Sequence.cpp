@@ -105,10 +105,4 @@ ShapeOrError sequenceMask(llvm::ArrayRef<int64_t> validLen, int64_t maxlen) {
   return {out, {}};
 }
 
-ShapeOrError whereScalar(llvm::ArrayRef<int64_t> condition, llvm::ArrayRef<int64_t> input) {
-  if (std::string e = checkBroadcastTo(condition, input); !e.empty())
-    return ShapeOrError::fail("condition: " + e + " (the input's shape)");
-  return {Shape(input.begin(), input.end()), {}};
-}
-
 } // namespace dlc::dl::shape

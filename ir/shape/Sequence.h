@@ -31,7 +31,5 @@ ShapeOrError repeatInterleave(llvm::ArrayRef<int64_t> input, int64_t repeats, in
 ShapeOrError arange(double start, double end, double step, bool integer);
 /// valid_len (...) → (..., maxlen).
 ShapeOrError sequenceMask(llvm::ArrayRef<int64_t> validLen, int64_t maxlen);
-/// condition broadcasts to input's shape, which is the result's.
-ShapeOrError whereScalar(llvm::ArrayRef<int64_t> condition, llvm::ArrayRef<int64_t> input);
 
 } // namespace dlc::dl::shape

@@ -16,7 +16,6 @@
 // crash. The check is one compare per index, cheap next to the rows copied.
 //
 //===----------------------------------------------------------------------===//
-#include "passes/lowering/ElementwiseGeneric.h"
 #include "passes/lowering/LinalgBuilders.h"
 #include "passes/lowering/PopulatePatterns.h"
 
@@ -30,12 +29,6 @@
 using namespace mlir;
 
 namespace dlc::lowering {
-
-template <>
-Value scalarOf<dl::WhereScalarOp>(dl::WhereScalarOp op, OpBuilder &b, Location loc, ValueRange a) {
-  return arith::SelectOp::create(b, loc, a[0], a[1],
-                                 floatLike(b, loc, a[1], op.getOther().convertToDouble()));
-}
 
 namespace {
 
@@ -407,7 +400,7 @@ struct SequenceMaskToGeneric : OpRewritePattern<dl::SequenceMaskOp> {
 void populateSequenceToLinalg(RewritePatternSet &patterns) {
   patterns.add<EmbeddingToGather, IndexSelectToGather, IndexAddToScatter,
                EmbeddingDenseBackwardToScatter, RepeatInterleaveToGeneric, ArangeToGeneric,
-               SequenceMaskToGeneric, ElementwiseToGeneric<dl::WhereScalarOp>>(
+               SequenceMaskToGeneric>(
       patterns.getContext());
 }
 

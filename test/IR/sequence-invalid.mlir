@@ -130,12 +130,3 @@ func.func @sequence_mask$float(%len: tensor<4xf32>) {
   %0 = dl.sequence_mask %len maxlen = 2 : tensor<4xf32> -> tensor<4x2xi1>
   return
 }
-
-// -----
-
-func.func @where_scalar$broadcast(%m: tensor<4x3xi1>, %x: tensor<4x10xf32>) {
-  // expected-error @+2 {{condition: cannot broadcast [4, 3] to [4, 10] (the input's shape)}}
-  // expected-error @+1 {{'dl.where_scalar' op failed to infer returned types}}
-  %0 = dl.where_scalar %m, %x other = 0.0 : tensor<4x3xi1>, tensor<4x10xf32> -> tensor<4x10xf32>
-  return
-}

@@ -55,16 +55,3 @@ func.func @loss(%x: tensor<2x2xf32> {dl.role = "parameter", dl.name = "x"}) -> t
   %s = dl.reduce_sum %y axes = [0, 1] : tensor<2x6xf32> -> tensor<f32>
   return %s : tensor<f32>
 }
-
-// -----
-
-// where_scalar (d2l's sequence_mask fill): the cotangent where the mask holds.
-// CHECK-LABEL: func.func @loss_grad(
-// CHECK:         %[[M:.*]] = dl.sequence_mask
-// CHECK:         dl.where_scalar %[[M]], %{{.*}} other = 0.000000e+00 : tensor<2x4xi1>, tensor<2x4xf32> -> tensor<2x4xf32>
-func.func @loss(%x: tensor<2x4xf32> {dl.role = "parameter", dl.name = "x"}, %len: tensor<2xi32>) -> tensor<f32> {
-  %m = dl.sequence_mask %len maxlen = 4 : tensor<2xi32> -> tensor<2x4xi1>
-  %y = dl.where_scalar %m, %x other = -1.0e6 : tensor<2x4xi1>, tensor<2x4xf32> -> tensor<2x4xf32>
-  %s = dl.reduce_sum %y axes = [0, 1] : tensor<2x4xf32> -> tensor<f32>
-  return %s : tensor<f32>
-}

@@ -88,9 +88,6 @@ def main():
            precision="f64")
     f.case("sequence_mask_fill_neg_inf", lambda x, v: d2l_sequence_mask(x, v, float("-inf")),
            [f.randn(2, 3), torch.tensor([1, 2], dtype=i64)])
-    # where with a number: the condition broadcasts to the input.
-    cond = torch.tensor([True, False, True, False, False])
-    f.case("where_scalar_broadcast", lambda c, x: torch.where(c, x, 2.5), [cond, f.randn(3, 5)])
     f.done()
 
 

@@ -59,7 +59,6 @@ std::vector<OracleCase> oracleCases() {
       f64("sequence_mask_fill_zero_f64", [](T a) { return sequenceMask(a[0], a[1], 0.0); }),
       c("sequence_mask_fill_neg_inf",
         [](T a) { return sequenceMask(a[0], a[1], -std::numeric_limits<double>::infinity()); }),
-      c("where_scalar_broadcast", [](T a) { return whereScalar(a[0], a[1], 2.5); }),
   };
 }
 
