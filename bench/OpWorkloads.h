@@ -8,6 +8,8 @@
 
 #include "frontend/Ops.h"
 #include "frontend/ops/Math.h"
+#include "frontend/ops/Normalization.h"
+#include "frontend/ops/Statistics.h"
 
 #include <functional>
 #include <string>
@@ -51,6 +53,20 @@ inline std::vector<OpWorkload> opWorkloads() {
        2 * 64 * 128 * 128 * kF},
       {"softmax_W2_64x128x128_fwd_bwd", {{{64, 128, 128}}}, [](T a) { return softmax(a[0], 2); },
        true, 0},
+      {"logsumexp_rows_4096x4096", {{{4096, 4096}}}, [](T a) { return logsumexp(a[0], {1}); },
+       false, s},
+      // W2: add&norm over d = 512 for batch 8 × seq 128.
+      {"layer_norm_W2_1024x512", {{{1024, 512}}, {{512}}, {{512}}},
+       [](T a) { return layerNorm(a[0], {512}, a[1], a[2]); }, false, 2 * 1024 * 512 * kF},
+      {"layer_norm_W2_1024x512_fwd_bwd", {{{1024, 512}}, {{512}}, {{512}}},
+       [](T a) { return layerNorm(a[0], {512}, a[1], a[2]); }, true, 0},
+      // W5: ResNet-18's first batch norm (64 channels of 48×48, batch 64), training.
+      {"batch_norm_train_W5_64x64x48x48", {{{64, 64, 48, 48}}, {{64}}, {{64}}, {{64}}, {{64}}},
+       [](T a) { return batchNorm(a[0], a[1], a[2], a[3], a[4], {.training = true}).y; }, false,
+       2 * 64 * 64 * 48 * 48 * kF},
+      {"batch_norm_train_W5_64x64x48x48_fwd_bwd",
+       {{{64, 64, 48, 48}}, {{64}}, {{64}}, {{64}}, {{64}}},
+       [](T a) { return batchNorm(a[0], a[1], a[2], a[3], a[4], {.training = true}).y; }, true, 0},
       {"matmul_1024", {{{1024, 1024}}, {{1024, 1024}}}, [](T a) { return matmul(a[0], a[1]); },
        false, 0, 2.0 * 1024 * 1024 * 1024},
   };

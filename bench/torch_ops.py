@@ -11,6 +11,7 @@ import json
 import time
 
 import torch
+import torch.nn.functional as F_
 
 S = 1 << 24
 F = 4.0
@@ -19,6 +20,7 @@ F = 4.0
 def workloads():
     s = S * F
     mk = lambda *shape: torch.rand(*shape) * 2 - 1
+    rm, rv = torch.zeros(64), torch.ones(64)
     return [
         ("add_16M", [mk(S), mk(S)], lambda a, b: a + b, False, 3 * s, 0),
         ("exp_16M", [mk(S)], torch.exp, False, 2 * s, 0),
@@ -31,6 +33,17 @@ def workloads():
          2 * 64 * 128 * 128 * F, 0),
         ("softmax_W2_64x128x128_fwd_bwd", [mk(64, 128, 128)], lambda x: torch.softmax(x, 2),
          True, 0, 0),
+        ("logsumexp_rows_4096x4096", [mk(4096, 4096)], lambda x: torch.logsumexp(x, 1), False,
+         s, 0),
+        ("layer_norm_W2_1024x512", [mk(1024, 512), mk(512), mk(512)],
+         lambda x, w, b: F_.layer_norm(x, (512,), w, b), False, 2 * 1024 * 512 * F, 0),
+        ("layer_norm_W2_1024x512_fwd_bwd", [mk(1024, 512), mk(512), mk(512)],
+         lambda x, w, b: F_.layer_norm(x, (512,), w, b), True, 0, 0),
+        # The running statistics are buffers (updated in place), not inputs.
+        ("batch_norm_train_W5_64x64x48x48", [mk(64, 64, 48, 48), mk(64), mk(64)],
+         lambda x, w, b: F_.batch_norm(x, rm, rv, w, b, True), False, 2 * 64 * 64 * 48 * 48 * F, 0),
+        ("batch_norm_train_W5_64x64x48x48_fwd_bwd", [mk(64, 64, 48, 48), mk(64), mk(64)],
+         lambda x, w, b: F_.batch_norm(x, rm, rv, w, b, True), True, 0, 0),
         ("matmul_1024", [mk(1024, 1024), mk(1024, 1024)], torch.matmul, False, 0,
          2.0 * 1024 ** 3),
     ]

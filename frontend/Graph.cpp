@@ -100,6 +100,7 @@ static dl::Role roleOf(Binding::Kind k) {
   case Binding::Input: return dl::Role::input;
   case Binding::Target: return dl::Role::target;
   case Binding::Param: return dl::Role::parameter;
+  case Binding::Buffer: return dl::Role::buffer;
   }
   return dl::Role::input;
 }

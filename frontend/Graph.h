@@ -33,7 +33,10 @@ class Tensor;
 
 /// What a traced function argument is bound to (its dl.role).
 struct Binding {
-  enum Kind { Input, Target, Param } kind;
+  /// Buffer: state the model reads but does not train (batch norm's running
+  /// statistics, dl.role = "buffer"); no gradient flows into it. Writing an
+  /// updated buffer back after a step is the Trainer's job (not done yet).
+  enum Kind { Input, Target, Param, Buffer } kind;
   std::string name;
   nn::Parameter *param = nullptr; // for Param
 };
@@ -51,8 +54,9 @@ public:
   /// Starts tracing a new function; this graph becomes current.
   void beginFunction();
   /// A function input of the given shape and element type. `kind` is its
-  /// role: Input (data), Target (labels), or Param (differentiated and
-  /// updated like a model parameter, e.g. by gradient tests).
+  /// role: Input (data), Target (labels), Param (differentiated and
+  /// updated like a model parameter, e.g. by gradient tests), or Buffer
+  /// (running statistics: read, not differentiated).
   Tensor input(const std::string &name, std::vector<int64_t> shape,
                rt::DType dtype = rt::DType::F32, Site site = {},
                Binding::Kind kind = Binding::Input);

@@ -2,6 +2,7 @@
 #include "frontend/Ops.h"
 
 #include "frontend/ops/OpSupport.h"
+#include "ir/ops/StatisticsOps.h"
 
 using namespace mlir;
 
@@ -71,10 +72,11 @@ Tensor sum(const Tensor &x, std::vector<int64_t> axes, bool keepdims, Site s) {
 }
 
 Tensor mean(const Tensor &x, std::vector<int64_t> axes, bool keepdims, Site s) {
-  Tensor total = sum(x, axes, keepdims, s);
-  int64_t count = 1;
-  for (int64_t a : axes) count *= x.dim(a);
-  return div(total, scalar(static_cast<float>(count), s), s);
+  Graph &g = graphOf(x, s, "mean");
+  requireFloat(x, s, "mean");
+  auto type = checked(shape::reduce(x.shape(), axes, keepdims), s, "mean", elementOf(x));
+  return Tensor(&g, dl::MeanOp::create(g.builder(), g.location(s), type, x.value(),
+                                       g.builder().getDenseI64ArrayAttr(axes), keepdims));
 }
 
 Tensor amax(const Tensor &x, std::vector<int64_t> axes, bool keepdims, Site s) {
