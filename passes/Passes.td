@@ -105,7 +105,11 @@ def DLLowerToLinalg : Pass<"dl-lower-to-linalg", "mlir::ModuleOp"> {
   let dependentDialects = ["::mlir::linalg::LinalgDialect",
                            "::mlir::tensor::TensorDialect",
                            "::mlir::arith::ArithDialect",
-                           "::mlir::math::MathDialect"];
+                           "::mlir::math::MathDialect",
+                           // Scatter-adds and index checks are sequential
+                           // loops that call the runtime (SequenceToLinalg).
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::func::FuncDialect"];
 }
 
 def DLFuseElementwise : Pass<"dl-fuse-elementwise", "mlir::ModuleOp"> {

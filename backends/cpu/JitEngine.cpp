@@ -3,6 +3,7 @@
 #include "backends/cpu/OpenMPShim.h"
 
 #include "backends/onednn/Symbols.h"
+#include "runtime/abi/IndexCheck.h"
 
 #include "mlir/ExecutionEngine/OptUtils.h"
 
@@ -110,6 +111,9 @@ Expected<std::unique_ptr<JitEngine>> JitEngine::create(const Options &options) {
   for (auto table : {rt::oneDNNSymbols(), openMPShimSymbols()})
     for (const rt::RuntimeSymbol &s : table)
       symbols[mangle(s.name)] = {orc::ExecutorAddr::fromPtr(s.address), JITSymbolFlags::Exported};
+  // What indexing ops (dl.embedding, ...) call for an index out of range.
+  symbols[mangle(rt::kIndexErrorSymbol)] = {
+      orc::ExecutorAddr::fromPtr(&dlc_rt_index_out_of_range), JITSymbolFlags::Exported};
   if (Error e = main.define(orc::absoluteSymbols(std::move(symbols)))) return std::move(e);
   return engine;
 }
