@@ -65,3 +65,16 @@ Tensor maxPool2d(const Tensor &x, Pair kernel, Pair stride, Pair padding, Site s
 Tensor crossEntropy(const Tensor &logits, const Tensor &labels, Site site = {});
 
 } // namespace dlc
+
+// The op families beyond the core above, one header each (docs/architecture.md
+// "Op families"): elementwise math, comparisons and casts; reductions;
+// normalization; data movement; sequences and embeddings; batched products
+// and linear; losses and masked softmax; dropout.
+#include "frontend/ops/Criterion.h"
+#include "frontend/ops/DataMovement.h"
+#include "frontend/ops/Linear.h"
+#include "frontend/ops/Math.h"
+#include "frontend/ops/Normalization.h"
+#include "frontend/ops/Random.h"
+#include "frontend/ops/Sequence.h"
+#include "frontend/ops/Statistics.h"
