@@ -1,6 +1,7 @@
 //===- Ops.cpp - tensor operations of the C++ DSL -------------------------===//
 #include "frontend/Ops.h"
 
+#include "frontend/ops/Linear.h"
 #include "frontend/ops/OpSupport.h"
 
 using namespace mlir;
@@ -52,6 +53,8 @@ Tensor constant(const std::vector<float> &values, std::vector<int64_t> shape, rt
 }
 
 Tensor matmul(const Tensor &a, const Tensor &b, bool ta, bool tb, Site s) {
+  // torch.matmul: stacks of matrices are a batched product.
+  if (a && b && (a.rank() >= 3 || b.rank() >= 3)) return batchMatmul(a, b, ta, tb, s);
   Graph &g = graphOf(a, s, "matmul");
   graphOf(b, s, "matmul");
   requireFloat(a, s, "matmul");

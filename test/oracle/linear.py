@@ -1,0 +1,43 @@
+#!/usr/bin/python3
+"""PyTorch references for the Linear family (batched matmul, linear) and the
+vision extensions (grouped and dilated convolution, ceil-mode and
+exclude-padding pooling, adaptive average pooling):
+test/fixtures/oracle/linear/, checked by
+test/unit/compiler/LinearOpsTest.cpp. Run: /usr/bin/python3 test/oracle/linear.py
+"""
+import torch
+import torch.nn.functional as F
+
+from oracle import Family
+
+
+def linear_cases(f):
+    f.case("bmm", torch.bmm, [f.randn(3, 2, 4), f.randn(3, 4, 5)])
+    # Batch (2, 1) broadcasts with (5): (2, 5, 3, 2).
+    f.case("batch_matmul_broadcast", torch.matmul, [f.randn(2, 1, 3, 4), f.randn(5, 4, 2)])
+    f.case("batch_matmul_transposed", lambda a, b: torch.matmul(a.mT, b.mT),
+           [f.randn(2, 4, 3), f.randn(2, 5, 4)])
+    f.case("batch_matmul_transpose_rhs", lambda a, b: torch.matmul(a, b.mT),
+           [f.randn(3, 2, 4), f.randn(1, 5, 4)])
+    # A matrix shared by every batch (rank-2 rhs, then lhs).
+    f.case("batch_matmul_matrix_rhs", torch.matmul, [f.randn(2, 3, 4, 5), f.randn(5, 2)])
+    f.case("batch_matmul_matrix_lhs", torch.matmul, [f.randn(3, 4), f.randn(2, 4, 5)])
+    f.case("batch_matmul_f64", torch.matmul,
+           [f.randn(2, 1, 3, 4, precision="f64"), f.randn(3, 4, 2, precision="f64")],
+           precision="f64")
+    f.case("linear_3d", F.linear, [f.randn(2, 3, 4), f.randn(5, 4), f.randn(5)])
+    f.case("linear_no_bias", F.linear, [f.randn(6, 4), f.randn(3, 4)])
+    f.case("linear_1d", F.linear, [f.randn(4), f.randn(3, 4), f.randn(3)])
+    f.case("linear_f64", F.linear,
+           [f.randn(2, 2, 3, precision="f64"), f.randn(4, 3, precision="f64"),
+            f.randn(4, precision="f64")], precision="f64")
+
+
+def main():
+    f = Family("linear", seed=7)
+    linear_cases(f)
+    f.done()
+
+
+if __name__ == "__main__":
+    main()
