@@ -141,35 +141,14 @@ Tensor broadcastTo(const Tensor &x, std::vector<int64_t> to, Site s) {
 }
 
 Tensor conv2d(const Tensor &x, const Tensor &w, Pair stride, Pair padding, Site s) {
-  Graph &g = graphOf(x, s, "conv2d");
-  graphOf(w, s, "conv2d");
-  requireFloat(x, s, "conv2d");
-  requireSameType(x, w, s, "conv2d");
-  auto type = checked(shape::conv2d(x.shape(), w.shape(), stride, padding), s, "conv2d",
-                      elementOf(x));
-  OpBuilder &b = g.builder();
-  return Tensor(&g, dl::Conv2dOp::create(b, g.location(s), type, x.value(), w.value(),
-                                         b.getDenseI64ArrayAttr(stride),
-                                         b.getDenseI64ArrayAttr(padding)));
-}
-
-template <typename OpTy>
-static Tensor pool(const Tensor &x, Pair kernel, Pair stride, Pair padding, const Site &s,
-                   const char *op) {
-  Graph &g = graphOf(x, s, op);
-  requireFloat(x, s, op);
-  auto type = checked(shape::pool2d(x.shape(), kernel, stride, padding), s, op, elementOf(x));
-  OpBuilder &b = g.builder();
-  return Tensor(&g, OpTy::create(b, g.location(s), type, x.value(),
-                                 b.getDenseI64ArrayAttr(kernel), b.getDenseI64ArrayAttr(stride),
-                                 b.getDenseI64ArrayAttr(padding)));
+  return conv2d(x, w, Conv2dFuncOptions{.stride = stride, .padding = padding}, s);
 }
 
 Tensor avgPool2d(const Tensor &x, Pair k, Pair st, Pair p, Site s) {
-  return pool<dl::AvgPool2dOp>(x, k, st, p, s, "avg_pool2d");
+  return avgPool2d(x, AvgPool2dFuncOptions{.kernel = k, .stride = st, .padding = p}, s);
 }
 Tensor maxPool2d(const Tensor &x, Pair k, Pair st, Pair p, Site s) {
-  return pool<dl::MaxPool2dOp>(x, k, st, p, s, "max_pool2d");
+  return maxPool2d(x, MaxPool2dFuncOptions{.kernel = k, .stride = st, .padding = p}, s);
 }
 
 Tensor crossEntropy(const Tensor &logits, const Tensor &labels, Site s) {

@@ -45,4 +45,65 @@ Tensor linear(const Tensor &x, const Tensor &weight, const std::optional<Tensor>
                                          weight.value(), biasValue));
 }
 
+//===----------------------------------------------------------------------===//
+// vision
+//===----------------------------------------------------------------------===//
+
+Tensor conv2d(const Tensor &x, const Tensor &w, const Conv2dFuncOptions &o, Site s) {
+  const char *op = "conv2d";
+  Graph &g = graphOf(x, s, op);
+  graphOf(w, s, op);
+  requireFloat(x, s, op);
+  requireSameType(x, w, s, op);
+  auto type = checked(shape::conv2d(x.shape(), w.shape(), o.stride, o.padding, o.dilation,
+                                    o.groups),
+                      s, op, elementOf(x));
+  OpBuilder &b = g.builder();
+  return Tensor(&g, dl::Conv2dOp::create(b, g.location(s), type, x.value(), w.value(),
+                                         b.getDenseI64ArrayAttr(o.stride),
+                                         b.getDenseI64ArrayAttr(o.padding),
+                                         b.getDenseI64ArrayAttr(o.dilation),
+                                         b.getI64IntegerAttr(o.groups)));
+}
+
+/// The shape checks and result type every pooling shares.
+static RankedTensorType poolType(const Tensor &x, std::array<int64_t, 2> kernel,
+                                 std::array<int64_t, 2> stride, std::array<int64_t, 2> padding,
+                                 bool ceilMode, const Site &s, const char *op) {
+  requireFloat(x, s, op);
+  return checked(shape::pool2d(x.shape(), kernel, stride, padding, ceilMode), s, op,
+                 elementOf(x));
+}
+
+Tensor avgPool2d(const Tensor &x, const AvgPool2dFuncOptions &o, Site s) {
+  const char *op = "avg_pool2d";
+  Graph &g = graphOf(x, s, op);
+  auto stride = o.stride.value_or(o.kernel);
+  auto type = poolType(x, o.kernel, stride, o.padding, o.ceilMode, s, op);
+  return Tensor(&g, dl::AvgPool2dOp::create(g.builder(), g.location(s), type, x.value(),
+                                            ArrayRef<int64_t>(o.kernel), ArrayRef<int64_t>(stride),
+                                            ArrayRef<int64_t>(o.padding), o.ceilMode,
+                                            o.countIncludePad));
+}
+
+Tensor maxPool2d(const Tensor &x, const MaxPool2dFuncOptions &o, Site s) {
+  const char *op = "max_pool2d";
+  Graph &g = graphOf(x, s, op);
+  auto stride = o.stride.value_or(o.kernel);
+  auto type = poolType(x, o.kernel, stride, o.padding, o.ceilMode, s, op);
+  return Tensor(&g, dl::MaxPool2dOp::create(g.builder(), g.location(s), type, x.value(),
+                                            ArrayRef<int64_t>(o.kernel), ArrayRef<int64_t>(stride),
+                                            ArrayRef<int64_t>(o.padding), o.ceilMode));
+}
+
+Tensor adaptiveAvgPool2d(const Tensor &x, std::array<int64_t, 2> outputSize, Site s) {
+  const char *op = "adaptive_avg_pool2d";
+  Graph &g = graphOf(x, s, op);
+  requireFloat(x, s, op);
+  auto type = checked(shape::adaptivePool2d(x.shape(), outputSize), s, op, elementOf(x));
+  OpBuilder &b = g.builder();
+  return Tensor(&g, dl::AdaptiveAvgPool2dOp::create(b, g.location(s), type, x.value(),
+                                                    b.getDenseI64ArrayAttr(outputSize)));
+}
+
 } // namespace dlc
