@@ -33,9 +33,42 @@ def linear_cases(f):
             f.randn(4, precision="f64")], precision="f64")
 
 
+def vision_cases(f):
+    f.case("conv2d_groups", lambda x, w: F.conv2d(x, w, padding=1, groups=2),
+           [f.randn(2, 4, 5, 5), f.randn(6, 2, 3, 3)])
+    f.case("conv2d_depthwise", lambda x, w: F.conv2d(x, w, stride=2, groups=3),
+           [f.randn(1, 3, 6, 6), f.randn(3, 1, 3, 3)])
+    f.case("conv2d_dilated", lambda x, w: F.conv2d(x, w, padding=2, dilation=2),
+           [f.randn(1, 2, 7, 7), f.randn(3, 2, 3, 3)])
+    f.case("conv2d_dilated_grouped", lambda x, w: F.conv2d(x, w, stride=(1, 2), padding=(1, 2),
+                                                           dilation=(1, 2), groups=2),
+           [f.randn(2, 4, 6, 7), f.randn(4, 2, 3, 3)])
+    # Ceil mode: 6 → 3 rows (floor: 2).
+    f.case("max_pool2d_ceil", lambda x: F.max_pool2d(x, 3, 2, 0, ceil_mode=True),
+           [f.randn(1, 2, 6, 6)])
+    # Ceil mode with padding: the last window reaches past the right padding,
+    # which PyTorch's count_include_pad divisor does not count.
+    f.case("avg_pool2d_ceil", lambda x: F.avg_pool2d(x, 3, 2, 1, ceil_mode=True),
+           [f.randn(1, 2, 6, 6)])
+    f.case("avg_pool2d_exclude_pad",
+           lambda x: F.avg_pool2d(x, 3, 2, 1, count_include_pad=False), [f.randn(1, 2, 5, 5)])
+    f.case("avg_pool2d_ceil_exclude_pad",
+           lambda x: F.avg_pool2d(x, (3, 2), (2, 2), (1, 1), ceil_mode=True,
+                                  count_include_pad=False), [f.randn(2, 1, 6, 7)])
+    f.case("adaptive_avg_pool2d_3x3", lambda x: F.adaptive_avg_pool2d(x, (3, 3)),
+           [f.randn(2, 3, 7, 7)])
+    f.case("adaptive_avg_pool2d_2x3", lambda x: F.adaptive_avg_pool2d(x, (2, 3)),
+           [f.randn(2, 2, 5, 7)])
+    f.case("adaptive_avg_pool2d_global", lambda x: F.adaptive_avg_pool2d(x, (1, 1)),
+           [f.randn(2, 3, 5, 4)])
+    f.case("adaptive_avg_pool2d_f64", lambda x: F.adaptive_avg_pool2d(x, (3, 3)),
+           [f.randn(1, 2, 7, 7, precision="f64")], precision="f64")
+
+
 def main():
     f = Family("linear", seed=7)
     linear_cases(f)
+    vision_cases(f)
     f.done()
 
 

@@ -39,6 +39,38 @@ std::vector<OracleCase> oracleCases() {
       c("linear_no_bias", [](T a) { return linear(a[0], a[1]); }),
       c("linear_1d", [](T a) { return linear(a[0], a[1], a[2]); }),
       f64("linear_f64", [](T a) { return linear(a[0], a[1], a[2]); }),
+      // Vision on oneDNN (f32): sums of up to 2·3·3 products, as above.
+      c("conv2d_groups", [](T a) { return conv2d(a[0], a[1], {.padding = {1, 1}, .groups = 2}); }),
+      c("conv2d_depthwise",
+        [](T a) { return conv2d(a[0], a[1], {.stride = {2, 2}, .groups = 3}); }),
+      c("conv2d_dilated",
+        [](T a) { return conv2d(a[0], a[1], {.padding = {2, 2}, .dilation = {2, 2}}); }),
+      c("conv2d_dilated_grouped",
+        [](T a) {
+          return conv2d(a[0], a[1],
+                        {.stride = {1, 2}, .padding = {1, 2}, .dilation = {1, 2}, .groups = 2});
+        }),
+      c("max_pool2d_ceil",
+        [](T a) { return maxPool2d(a[0], {.kernel = {3, 3}, .stride = {{2, 2}}, .ceilMode = true}); }),
+      c("avg_pool2d_ceil",
+        [](T a) {
+          return avgPool2d(a[0], {.kernel = {3, 3}, .stride = {{2, 2}}, .padding = {1, 1},
+                                  .ceilMode = true});
+        }),
+      c("avg_pool2d_exclude_pad",
+        [](T a) {
+          return avgPool2d(a[0], {.kernel = {3, 3}, .stride = {{2, 2}}, .padding = {1, 1},
+                                  .countIncludePad = false});
+        }),
+      c("avg_pool2d_ceil_exclude_pad",
+        [](T a) {
+          return avgPool2d(a[0], {.kernel = {3, 2}, .stride = {{2, 2}}, .padding = {1, 1},
+                                  .ceilMode = true, .countIncludePad = false});
+        }),
+      c("adaptive_avg_pool2d_3x3", [](T a) { return adaptiveAvgPool2d(a[0], {3, 3}); }),
+      c("adaptive_avg_pool2d_2x3", [](T a) { return adaptiveAvgPool2d(a[0], {2, 3}); }),
+      c("adaptive_avg_pool2d_global", [](T a) { return adaptiveAvgPool2d(a[0], {1, 1}); }),
+      f64("adaptive_avg_pool2d_f64", [](T a) { return adaptiveAvgPool2d(a[0], {3, 3}); }),
   };
 }
 
@@ -108,6 +140,94 @@ TEST(LinearNaive, LinearWithBias) {
     }
 }
 
+/// x[n, c, h, w] of a dense NCHW tensor, 0 outside the image (padding).
+double pixel(const rt::HostTensor &t, int64_t n, int64_t c, int64_t h, int64_t w) {
+  auto s = t.shape();
+  if (h < 0 || w < 0 || h >= s[2] || w >= s[3]) return 0.0;
+  return t.f32()[((n * s[1] + c) * s[2] + h) * s[3] + w];
+}
+
+TEST(LinearNaive, GroupedDilatedConv) {
+  // groups 2, dilation (2, 1), stride (1, 2), padding (2, 1).
+  Compiled fn({{{2, 4, 7, 6}}, {{6, 2, 3, 2}}}, [](T a) {
+    return conv2d(a[0], a[1],
+                  {.stride = {1, 2}, .padding = {2, 1}, .dilation = {2, 1}, .groups = 2});
+  });
+  auto in = fn.randomInputs(4);
+  rt::HostTensor y = fn.output(in);
+  auto ys = y.shape();
+  ASSERT_EQ(ys, (std::vector<int64_t>{2, 6, 7, 4}));
+  for (int64_t n = 0; n < 2; ++n)
+    for (int64_t o = 0; o < 6; ++o)
+      for (int64_t i = 0; i < ys[2]; ++i)
+        for (int64_t j = 0; j < ys[3]; ++j) {
+          int64_t group = o / 3; // 3 output channels per group
+          double want = 0;
+          for (int64_t c = 0; c < 2; ++c)
+            for (int64_t kh = 0; kh < 3; ++kh)
+              for (int64_t kw = 0; kw < 2; ++kw)
+                want += pixel(in[0], n, group * 2 + c, i - 2 + 2 * kh, j * 2 - 1 + kw) *
+                        in[1].f32()[((o * 2 + c) * 3 + kh) * 2 + kw];
+          EXPECT_NEAR(y.f32()[((n * 6 + o) * ys[2] + i) * ys[3] + j], want, 1e-5)
+              << n << "," << o << "," << i << "," << j;
+        }
+}
+
+/// PyTorch's avg_pool2d divisor rules, one output element at a time.
+double naiveAvgPool(const rt::HostTensor &x, int64_t n, int64_t c, int64_t i, int64_t j,
+                    int64_t k, int64_t s, int64_t p, bool countIncludePad) {
+  auto xs = x.shape();
+  int64_t h0 = i * s - p, w0 = j * s - p;
+  int64_t h1 = std::min(h0 + k, xs[2] + p), w1 = std::min(w0 + k, xs[3] + p);
+  int64_t padded = (h1 - h0) * (w1 - w0);
+  int64_t covered = (std::min(h1, xs[2]) - std::max<int64_t>(h0, 0)) *
+                    (std::min(w1, xs[3]) - std::max<int64_t>(w0, 0));
+  double sum = 0;
+  for (int64_t h = h0; h < h1; ++h)
+    for (int64_t w = w0; w < w1; ++w) sum += pixel(x, n, c, h, w);
+  return sum / double(countIncludePad ? padded : covered);
+}
+
+class LinearNaiveAvgPool : public ::testing::TestWithParam<bool> {};
+TEST_P(LinearNaiveAvgPool, CeilModeMatchesPyTorchDivisors) {
+  bool include = GetParam();
+  // 8 → ceil((8 + 2 - 3) / 2) + 1 = 5 windows; the last spans [7, 10), past
+  // the right padding at 9.
+  Compiled fn({{{2, 3, 8, 8}}}, [&](T a) {
+    return avgPool2d(a[0], {.kernel = {3, 3}, .stride = {{2, 2}}, .padding = {1, 1},
+                            .ceilMode = true, .countIncludePad = include});
+  });
+  auto in = fn.randomInputs(6);
+  rt::HostTensor y = fn.output(in);
+  ASSERT_EQ(y.shape(), (std::vector<int64_t>{2, 3, 5, 5}));
+  for (int64_t n = 0; n < 2; ++n)
+    for (int64_t c = 0; c < 3; ++c)
+      for (int64_t i = 0; i < 5; ++i)
+        for (int64_t j = 0; j < 5; ++j)
+          EXPECT_NEAR(y.f32()[((n * 3 + c) * 5 + i) * 5 + j],
+                      naiveAvgPool(in[0], n, c, i, j, 3, 2, 1, include), 1e-6)
+              << n << "," << c << "," << i << "," << j;
+}
+INSTANTIATE_TEST_SUITE_P(CountIncludePad, LinearNaiveAvgPool, ::testing::Bool());
+
+TEST(LinearNaive, AdaptiveAvgPoolWindows) {
+  Compiled fn({{{1, 2, 7, 5}}}, [](T a) { return adaptiveAvgPool2d(a[0], {3, 2}); });
+  auto in = fn.randomInputs(8);
+  rt::HostTensor y = fn.output(in);
+  for (int64_t c = 0; c < 2; ++c)
+    for (int64_t i = 0; i < 3; ++i)
+      for (int64_t j = 0; j < 2; ++j) {
+        // PyTorch's windows: [floor(i·H/OH), ceil((i+1)·H/OH)).
+        int64_t h0 = i * 7 / 3, h1 = ((i + 1) * 7 + 2) / 3;
+        int64_t w0 = j * 5 / 2, w1 = ((j + 1) * 5 + 1) / 2;
+        double sum = 0;
+        for (int64_t h = h0; h < h1; ++h)
+          for (int64_t w = w0; w < w1; ++w) sum += pixel(in[0], 0, c, h, w);
+        EXPECT_NEAR(y.f32()[(c * 3 + i) * 2 + j], sum / double((h1 - h0) * (w1 - w0)), 1e-6)
+            << c << "," << i << "," << j;
+      }
+}
+
 // -- f64 finite differences --------------------------------------------------
 struct GradCase {
   const char *name;
@@ -126,6 +246,13 @@ std::vector<GradCase> gradCases() {
       {"linear", {{{2, 3, 4}, F64}, {{5, 4}, F64}, {{5}, F64}},
        [](T a) { return linear(a[0], a[1], a[2]); }},
       {"linear_no_bias_1d", {{{4}, F64}, {{3, 4}, F64}}, [](T a) { return linear(a[0], a[1]); }},
+      // Convolution and pooling run on oneDNN in f32 only: their gradients
+      // are checked against PyTorch (the fixtures above); adaptive pooling
+      // is built from ops that run in f64.
+      {"adaptive_avg_pool2d", {{{2, 2, 7, 6}, F64}},
+       [](T a) { return adaptiveAvgPool2d(a[0], {3, 4}); }},
+      {"adaptive_avg_pool2d_global", {{{2, 3, 4, 5}, F64}},
+       [](T a) { return adaptiveAvgPool2d(a[0], {1, 1}); }},
   };
 }
 
@@ -172,6 +299,24 @@ TEST(LinearErrors, NameTheOpAndTheLine) {
   line = __LINE__ + 1;
   expectError([&] { linear(v, g.input("w2", {3, 4}), g.input("b2", {4})); },
               {here(line), "linear", "bias of shape [3]"});
+}
+
+TEST(LinearErrors, VisionOptions) {
+  Graph g;
+  g.beginFunction();
+  Tensor x = g.input("x", {1, 4, 6, 6}), w = g.input("w", {6, 3, 3, 3});
+  int line = __LINE__ + 1;
+  expectError([&] { conv2d(x, w, {.groups = 2}); },
+              {here(line), "conv2d", "3 per group × 2 groups"});
+  line = __LINE__ + 1;
+  expectError([&] { conv2d(x, g.input("w1", {6, 4, 3, 3}), {.dilation = {3, 3}}); },
+              {here(line), "conv2d", "dilated by [3, 3] is larger than the padded input"});
+  line = __LINE__ + 1;
+  expectError([&] { avgPool2d(x, {.kernel = {2, 2}, .padding = {2, 2}}); },
+              {here(line), "avg_pool2d", "at most half the kernel"});
+  line = __LINE__ + 1;
+  expectError([&] { adaptiveAvgPool2d(x, {0, 3}); },
+              {here(line), "adaptive_avg_pool2d", "output_size values must be >= 1"});
 }
 
 // -- measured: batched matmul throughput (run with --gtest_also_run_disabled_tests) --
