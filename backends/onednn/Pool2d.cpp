@@ -8,6 +8,15 @@
 // the backward never recomputes the forward. Inference uses max_pool2d_fwd
 // (forward_inference, no workspace).
 //
+// PyTorch's options: ceil_mode becomes right padding larger than the left
+// (what the last window reaches past the input); count_include_pad=false is
+// oneDNN's pooling_avg_exclude_padding. PyTorch's count_include_pad divisor
+// is the window clipped to the padded input [-p, in + p), which oneDNN's
+// include_padding matches except where ceil mode adds right padding: there
+// the average runs excluding padding and each output is rescaled by
+// (covered input positions) / (covered padded positions), the backward
+// scaling dy alike.
+//
 //===----------------------------------------------------------------------===//
 
 #include "backends/onednn/Engine.h"

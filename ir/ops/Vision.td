@@ -34,9 +34,9 @@ def DL_Conv2dOp : DL_Op<"conv2d", [Pure, InferTypeOpAdaptor,
                        DenseI64ArrayAttr:$stride, DenseI64ArrayAttr:$padding,
                        DL_ConvDilation:$dilation, DL_ConvGroups:$groups);
   let results = (outs DL_FloatTensor:$result);
-  let assemblyFormat = "$input `,` $filter `stride` `=` $stride `padding` `=` $padding "
-    # DL_ConvExtrasFormat #
-    " attr-dict `:` type($input) `,` type($filter) `->` type($result)";
+  let assemblyFormat = !strconcat("$input `,` $filter `stride` `=` $stride `padding` `=` $padding ",
+    DL_ConvExtrasFormat,
+    " attr-dict `:` type($input) `,` type($filter) `->` type($result)");
 }
 
 def DL_Conv2dBackwardDataOp : DL_Op<"conv2d_backward_data", [Pure, DL_RuntimeKernel]> {
@@ -53,9 +53,9 @@ def DL_Conv2dBackwardDataOp : DL_Op<"conv2d_backward_data", [Pure, DL_RuntimeKer
                        DenseI64ArrayAttr:$stride, DenseI64ArrayAttr:$padding,
                        DL_ConvDilation:$dilation, DL_ConvGroups:$groups);
   let results = (outs DL_FloatTensor:$result);
-  let assemblyFormat = "$grad `,` $filter `stride` `=` $stride `padding` `=` $padding "
-    # DL_ConvExtrasFormat #
-    " attr-dict `:` type($grad) `,` type($filter) `->` type($result)";
+  let assemblyFormat = !strconcat("$grad `,` $filter `stride` `=` $stride `padding` `=` $padding ",
+    DL_ConvExtrasFormat,
+    " attr-dict `:` type($grad) `,` type($filter) `->` type($result)");
   let hasVerifier = 1;
 }
 
@@ -71,9 +71,9 @@ def DL_Conv2dBackwardFilterOp : DL_Op<"conv2d_backward_filter", [Pure, DL_Runtim
                        DenseI64ArrayAttr:$stride, DenseI64ArrayAttr:$padding,
                        DL_ConvDilation:$dilation, DL_ConvGroups:$groups);
   let results = (outs DL_FloatTensor:$result);
-  let assemblyFormat = "$input `,` $grad `stride` `=` $stride `padding` `=` $padding "
-    # DL_ConvExtrasFormat #
-    " attr-dict `:` type($input) `,` type($grad) `->` type($result)";
+  let assemblyFormat = !strconcat("$input `,` $grad `stride` `=` $stride `padding` `=` $padding ",
+    DL_ConvExtrasFormat,
+    " attr-dict `:` type($input) `,` type($grad) `->` type($result)");
   let hasVerifier = 1;
 }
 
@@ -106,9 +106,11 @@ def DL_AvgPool2dOp : DL_Op<"avg_pool2d",
                        UnitAttr:$ceil_mode,
                        DefaultValuedAttr<BoolAttr, "true">:$count_include_pad);
   let results = (outs DL_FloatTensor:$result);
-  let assemblyFormat = "$input `kernel` `=` $kernel `stride` `=` $stride `padding` `=` $padding "
-    # DL_PoolCeilFormat # " " # DL_PoolCountFormat #
-    " attr-dict `:` type($input) `->` type($result)";
+  let assemblyFormat = !strconcat("$input `kernel` `=` $kernel `stride` `=` $stride `padding` `=` $padding ",
+    DL_PoolCeilFormat,
+    " ",
+    DL_PoolCountFormat,
+    " attr-dict `:` type($input) `->` type($result)");
 }
 
 def DL_MaxPool2dOp : DL_Op<"max_pool2d",
@@ -128,8 +130,9 @@ def DL_MaxPool2dOp : DL_Op<"max_pool2d",
                        DenseI64ArrayAttr:$stride, DenseI64ArrayAttr:$padding,
                        UnitAttr:$ceil_mode);
   let results = (outs DL_FloatTensor:$result);
-  let assemblyFormat = "$input `kernel` `=` $kernel `stride` `=` $stride `padding` `=` $padding "
-    # DL_PoolCeilFormat # " attr-dict `:` type($input) `->` type($result)";
+  let assemblyFormat = !strconcat("$input `kernel` `=` $kernel `stride` `=` $stride `padding` `=` $padding ",
+    DL_PoolCeilFormat,
+    " attr-dict `:` type($input) `->` type($result)");
 }
 
 def DL_MaxPool2dWithWorkspaceOp : DL_Op<"max_pool2d_with_workspace",
@@ -150,9 +153,9 @@ def DL_MaxPool2dWithWorkspaceOp : DL_Op<"max_pool2d_with_workspace",
                        DenseI64ArrayAttr:$stride, DenseI64ArrayAttr:$padding,
                        UnitAttr:$ceil_mode);
   let results = (outs DL_FloatTensor:$result, StaticShapeTensorOf<[I8]>:$workspace);
-  let assemblyFormat = "$input `kernel` `=` $kernel `stride` `=` $stride `padding` `=` $padding "
-    # DL_PoolCeilFormat #
-    " attr-dict `:` type($input) `->` type($result) `,` type($workspace)";
+  let assemblyFormat = !strconcat("$input `kernel` `=` $kernel `stride` `=` $stride `padding` `=` $padding ",
+    DL_PoolCeilFormat,
+    " attr-dict `:` type($input) `->` type($result) `,` type($workspace)");
 }
 
 def DL_AvgPool2dBackwardOp : DL_Op<"avg_pool2d_backward",
@@ -170,9 +173,11 @@ def DL_AvgPool2dBackwardOp : DL_Op<"avg_pool2d_backward",
                        DenseI64ArrayAttr:$padding, UnitAttr:$ceil_mode,
                        DefaultValuedAttr<BoolAttr, "true">:$count_include_pad);
   let results = (outs DL_FloatTensor:$result);
-  let assemblyFormat = "$grad `,` $input `kernel` `=` $kernel `stride` `=` $stride `padding` `=` $padding "
-    # DL_PoolCeilFormat # " " # DL_PoolCountFormat #
-    " attr-dict `:` type($grad) `,` type($input) `->` type($result)";
+  let assemblyFormat = !strconcat("$grad `,` $input `kernel` `=` $kernel `stride` `=` $stride `padding` `=` $padding ",
+    DL_PoolCeilFormat,
+    " ",
+    DL_PoolCountFormat,
+    " attr-dict `:` type($grad) `,` type($input) `->` type($result)");
   let hasVerifier = 1;
 }
 
@@ -191,9 +196,9 @@ def DL_MaxPool2dBackwardOp : DL_Op<"max_pool2d_backward", [Pure, DL_RuntimeKerne
                        DenseI64ArrayAttr:$kernel, DenseI64ArrayAttr:$stride,
                        DenseI64ArrayAttr:$padding, UnitAttr:$ceil_mode);
   let results = (outs DL_FloatTensor:$result);
-  let assemblyFormat = "$grad `,` $workspace `kernel` `=` $kernel `stride` `=` $stride `padding` `=` $padding "
-    # DL_PoolCeilFormat #
-    " attr-dict `:` type($grad) `,` type($workspace) `->` type($result)";
+  let assemblyFormat = !strconcat("$grad `,` $workspace `kernel` `=` $kernel `stride` `=` $stride `padding` `=` $padding ",
+    DL_PoolCeilFormat,
+    " attr-dict `:` type($grad) `,` type($workspace) `->` type($result)");
   let hasVerifier = 1;
 }
 
