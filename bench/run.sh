@@ -3,8 +3,9 @@
 # prints one JSON line per workload (docs/benchmarks.md):
 #   {"name", "threads", "dlc_ms", "torch_ms", "speedup" = torch_ms / dlc_ms,
 #    plus each side's min/max}
-# Usage: bench/run.sh [--threads T] [--iters N] [--rounds R] [--dlc PATH]
-# Only W1 (LeNet training step) exists so far.
+# Usage: bench/run.sh [w1|ops|all] [--threads T] [--iters N] [--rounds R] [--dlc PATH]
+#   w1:  W1, the LeNet training step (the default)
+#   ops: op throughput (bench/ops.cpp vs bench/torch_ops.py): GB/s, GFLOP/s
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -12,6 +13,8 @@ THREADS=2
 ITERS=20
 ROUNDS=3
 DLC=${DLC_BIN:-$ROOT/build/bin/dlc}
+OPS_BENCH=${DLC_OPS_BENCH:-$ROOT/build/bench/dlc-bench-ops}
+WHAT=w1
 PY=/usr/bin/python3
 OPENBLAS=/usr/lib/x86_64-linux-gnu/openblas-openmp
 
@@ -23,6 +26,7 @@ while (($#)); do
     --rounds) ROUNDS=$2; shift 2 ;;
     --dlc) DLC=$2; shift 2 ;;
     -h|--help) usage; exit 0 ;;
+    w1|ops|all) WHAT=$1; shift ;;
     *) echo "run.sh: unknown argument $1" >&2; usage >&2; exit 2 ;;
   esac
 done
@@ -92,4 +96,50 @@ print(json.dumps(out), flush=True)
 PY
 }
 
-run_w1
+# Op throughput: each side prints one line per workload; rounds alternate
+# the sides, and each workload is merged like W1, with its GB/s or GFLOP/s.
+run_ops() {
+  local dlc_out=$TMP/ops.dlc torch_out=$TMP/ops.torch r
+  if [[ ! -x $OPS_BENCH ]]; then
+    echo "run.sh: $OPS_BENCH not built (ninja -C build dlc-bench-ops)" >&2
+    exit 1
+  fi
+  : >"$dlc_out"; : >"$torch_out"
+  for ((r = 0; r < ROUNDS; ++r)); do
+    "$OPS_BENCH" --iters "$ITERS" >>"$dlc_out"
+    LD_LIBRARY_PATH=$OPENBLAS${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH} \
+      "$PY" "$ROOT/bench/torch_ops.py" --threads "$THREADS" --iters "$ITERS" >>"$torch_out"
+  done
+  "$PY" - "$THREADS" "$dlc_out" "$torch_out" <<'PY'
+import json, statistics, sys
+threads, dlc_path, torch_path = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+def rows(path):
+    by = {}
+    for line in open(path):
+        if line.startswith("{"):
+            r = json.loads(line)
+            by.setdefault(r["name"], []).append(r)
+    return by
+dlc, torch = rows(dlc_path), rows(torch_path)
+for name in dlc:
+    d, t = dlc[name], torch.get(name, [])
+    out = {"name": name, "threads": threads}
+    for side, rs in (("dlc", d), ("torch", t)):
+        if not rs:
+            continue
+        med = statistics.median(r[side + "_ms"] for r in rs)
+        out[side + "_ms"] = round(med, 4)
+        for unit in ("gbs", "gflops"):
+            if side + "_" + unit in rs[0]:
+                out[side + "_" + unit] = round(statistics.median(r[side + "_" + unit] for r in rs), 2)
+    if "dlc_ms" in out and "torch_ms" in out:
+        out["speedup"] = round(out["torch_ms"] / out["dlc_ms"], 3)
+    print(json.dumps(out), flush=True)
+PY
+}
+
+case $WHAT in
+  w1) run_w1 ;;
+  ops) run_ops ;;
+  all) run_w1; run_ops ;;
+esac
