@@ -5,10 +5,13 @@
 #include "ir/ops/Common.h"
 #include "ir/shape/Linear.h"
 
+#include "mlir/IR/TypeUtilities.h"
+
+// The generated verifiers (AllElementTypesMatch) name mlir functions unqualified.
+using namespace mlir;
+
 #define GET_OP_CLASSES
 #include "ir/ops/LinearOps.cpp.inc"
-
-using namespace mlir;
 
 namespace dlc::dl {
 using detail::check;
@@ -155,9 +158,9 @@ LogicalResult LinearOp::inferReturnTypes(MLIRContext *, std::optional<Location> 
 LogicalResult LinearOp::verify() {
   if (Value bias = getBias();
       bias && tensorType(bias).getElementType() != tensorType(getInput()).getElementType())
-    return emitOpError("bias element type '")
-           << tensorType(bias).getElementType() << "' differs from the input's '"
-           << tensorType(getInput()).getElementType() << "'";
+    return emitOpError("bias element type ")
+           << tensorType(bias).getElementType() << " differs from the input's "
+           << tensorType(getInput()).getElementType();
   return success();
 }
 

@@ -71,7 +71,7 @@ func.func @kernel_form(%a: tensor<4x3x5xf32>, %b: tensor<1x2x5xf32>, %c: tensor<
 // PIPE:         tensor.expand_shape
 // PIPE:         linalg.generic
 // PIPE:           arith.addf
-// PIPE:           arith.maximumf
+// PIPE:           arith.maxnumf
 // PIPE-NEXT:      linalg.yield
 // PIPE-NOT:     linalg.generic
 // PIPE:         return

@@ -8,9 +8,9 @@
 
 // Global pooling is a mean over H and W.
 // CHECK-LABEL: func.func @adaptive_global(
-// CHECK-NEXT:    %[[S:.*]] = dl.reduce_sum %{{.*}} axes = [2, 3] keepdims : tensor<2x4x5x6xf32> -> tensor<2x4x1x1xf32>
-// CHECK-NEXT:    %[[N:.*]] = dl.constant dense<3.000000e+01> : tensor<f32>
-// CHECK-NEXT:    %[[M:.*]] = dl.div %[[S]], %[[N]] : tensor<2x4x1x1xf32>, tensor<f32> -> tensor<2x4x1x1xf32>
+// CHECK-DAG:     %[[S:.*]] = dl.reduce_sum %{{.*}} axes = [2, 3] keepdims : tensor<2x4x5x6xf32> -> tensor<2x4x1x1xf32>
+// CHECK-DAG:     %[[N:.*]] = dl.constant dense<3.000000e+01> : tensor<f32>
+// CHECK:         %[[M:.*]] = dl.div %[[S]], %[[N]] : tensor<2x4x1x1xf32>, tensor<f32> -> tensor<2x4x1x1xf32>
 // CHECK-NEXT:    return %[[M]]
 // PIPE-LABEL: func.func @adaptive_global(
 // PIPE-NOT:     call
