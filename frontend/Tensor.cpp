@@ -16,7 +16,14 @@ std::vector<int64_t> Tensor::shape() const {
 int64_t Tensor::dim(int64_t i) const { return typeOf(value_).getDimSize(i); }
 int64_t Tensor::rank() const { return typeOf(value_).getRank(); }
 rt::DType Tensor::dtype() const {
-  return typeOf(value_).getElementType().isF32() ? rt::DType::F32 : rt::DType::I32;
+  mlir::Type e = typeOf(value_).getElementType();
+  if (e.isF32()) return rt::DType::F32;
+  if (e.isF64()) return rt::DType::F64;
+  if (e.isBF16()) return rt::DType::BF16;
+  if (e.isInteger(1)) return rt::DType::I1;
+  if (e.isInteger(8)) return rt::DType::I8;
+  if (e.isInteger(64)) return rt::DType::I64;
+  return rt::DType::I32;
 }
 std::string Tensor::typeString() const { return rt::typeString(dtype(), shape()); }
 

@@ -320,8 +320,8 @@ TEST(LinearErrors, VisionOptions) {
 }
 
 // -- measured: batched matmul throughput (run with --gtest_also_run_disabled_tests) --
-// Times the compiled forward of batchMatmul; the environment picks the
-// implementation the numbers in the report compare (DLC_BATCH_MATMUL).
+// Times the compiled forward of batchMatmul (plus the harness's weighted sum,
+// a small elementwise pass): the numbers in backends/onednn/BatchMatmul.cpp.
 TEST(LinearBench, DISABLED_BatchMatmulGflops) {
   struct Shape {
     std::vector<int64_t> a, b;
