@@ -22,7 +22,7 @@ namespace {
 /// a loss and its gradient both compute: the logits' row max, exp and sum),
 /// oneDNN ops to runtime calls -- after decomposition, so the matmuls a
 /// composite op decomposes into (dl.linear, dl.batch_matmul of rank > 3) run
-/// on sgemm too --, the rest to linalg; elementwise loop nests fused.
+/// on oneDNN too --, the rest to linalg; elementwise loop nests fused.
 constexpr const char *kToLinalg =
     "dl-decompose,cse,dl-lower-to-runtime,dl-lower-to-linalg,canonicalize,"
     "dl-fuse-elementwise,cse,canonicalize";

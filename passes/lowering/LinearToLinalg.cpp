@@ -1,7 +1,7 @@
 //===- LinearToLinalg.cpp - the Linear family → linalg ---===//
 //
 // dl.batch_matmul as one linalg.generic (any rank, any float type): what
-// linalg serves when the runtime's batched sgemm does not (f64, bf16, or
+// linalg serves when the runtime's oneDNN matmul does not (f64, bf16, or
 // matmul-on-runtime off). dl.linear has no pattern here: it lowers through
 // its decomposition (dl.matmul + dl.add), see ir/ops/Linear.cpp.
 //
