@@ -63,3 +63,27 @@ func.func @conv_pool(%x: tensor<8x4x9x9xf32>, %w: tensor<6x2x3x3xf32>) -> (tenso
       : tensor<8x6x9x9xf32> -> tensor<8x6x5x5xf32>
   return %1, %2 : tensor<8x6x5x5xf32>, tensor<8x6x5x5xf32>
 }
+
+// -----
+
+// A 1×1, stride-1, unpadded convolution is w (1, O, C) · x (N, C, H·W),
+// which runs on oneDNN's matmul primitive (measured faster than its
+// convolution); other convolutions are left to the conv kernel.
+// CHECK-LABEL: func.func @conv1x1(
+// CHECK-SAME:    %[[X:[^:]*]]: tensor<2x3x4x5xf32>, %[[W:[^:]*]]: tensor<6x3x1x1xf32>
+// CHECK-DAG:     %[[WR:.*]] = dl.reshape %[[W]] : tensor<6x3x1x1xf32> -> tensor<1x6x3xf32>
+// CHECK-DAG:     %[[XR:.*]] = dl.reshape %[[X]] : tensor<2x3x4x5xf32> -> tensor<2x3x20xf32>
+// CHECK:         %[[P:.*]] = dl.batch_matmul %[[WR]], %[[XR]] : tensor<1x6x3xf32>, tensor<2x3x20xf32> -> tensor<2x6x20xf32>
+// CHECK:         %[[Y:.*]] = dl.reshape %[[P]] : tensor<2x6x20xf32> -> tensor<2x6x4x5xf32>
+// CHECK:         dl.conv2d %{{.*}}, %{{.*}} stride = [2, 2] padding = [0, 0]
+// CHECK:         dl.conv2d %{{.*}}, %{{.*}} stride = [1, 1] padding = [0, 0] groups = 3
+// RT-LABEL: func.func @conv1x1(
+// RT:          call @dlc_rt_batch_matmul
+// RT-COUNT-2:  call @dlc_rt_conv2d_fwd
+func.func @conv1x1(%x: tensor<2x3x4x5xf32>, %w: tensor<6x3x1x1xf32>, %g: tensor<6x1x1x1xf32>)
+    -> (tensor<2x6x4x5xf32>, tensor<2x6x2x3xf32>, tensor<2x6x4x5xf32>) {
+  %0 = dl.conv2d %x, %w stride = [1, 1] padding = [0, 0] : tensor<2x3x4x5xf32>, tensor<6x3x1x1xf32> -> tensor<2x6x4x5xf32>
+  %1 = dl.conv2d %x, %w stride = [2, 2] padding = [0, 0] : tensor<2x3x4x5xf32>, tensor<6x3x1x1xf32> -> tensor<2x6x2x3xf32>
+  %2 = dl.conv2d %x, %g stride = [1, 1] padding = [0, 0] groups = 3 : tensor<2x3x4x5xf32>, tensor<6x1x1x1xf32> -> tensor<2x6x4x5xf32>
+  return %0, %1, %2 : tensor<2x6x4x5xf32>, tensor<2x6x2x3xf32>, tensor<2x6x4x5xf32>
+}

@@ -63,6 +63,8 @@ def vision_cases(f):
            [f.randn(2, 3, 5, 4)])
     f.case("adaptive_avg_pool2d_f64", lambda x: F.adaptive_avg_pool2d(x, (3, 3)),
            [f.randn(1, 2, 7, 7, precision="f64")], precision="f64")
+    # 1x1 convolutions run as batched products (dl-decompose).
+    f.case("conv2d_1x1", F.conv2d, [f.randn(2, 3, 4, 5), f.randn(6, 3, 1, 1)])
 
 
 def main():

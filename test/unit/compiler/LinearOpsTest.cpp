@@ -71,6 +71,7 @@ std::vector<OracleCase> oracleCases() {
       c("adaptive_avg_pool2d_2x3", [](T a) { return adaptiveAvgPool2d(a[0], {2, 3}); }),
       c("adaptive_avg_pool2d_global", [](T a) { return adaptiveAvgPool2d(a[0], {1, 1}); }),
       f64("adaptive_avg_pool2d_f64", [](T a) { return adaptiveAvgPool2d(a[0], {3, 3}); }),
+      c("conv2d_1x1", [](T a) { return conv2d(a[0], a[1], {}); }),
   };
 }
 
@@ -338,6 +339,38 @@ TEST(LinearBench, DISABLED_BatchMatmulGflops) {
     std::printf("batch_matmul (%lld,%lld,%lld)x(%lld,%lld,%lld): %.2f GFLOP/s (%.3f ms)\n",
                 (long long)s.a[0], (long long)s.a[1], (long long)s.a[2], (long long)s.b[0],
                 (long long)s.b[1], (long long)s.b[2], flops / sec / 1e9, sec / iters * 1e3);
+  }
+}
+
+// A 1×1 convolution (stride 1, no padding) is a batched product per image,
+// w (O, C) · x (C, H·W): times oneDNN's convolution against that product
+// (oneDNN's matmul primitive), forward only, same inputs.
+TEST(LinearBench, DISABLED_Conv1x1VersusMatmulGflops) {
+  struct Shape {
+    int64_t n, c, hw, o;
+  };
+  for (const Shape &s : {Shape{32, 64, 28, 128}, Shape{8, 256, 14, 256}}) {
+    auto time = [&](const char *what, std::function<Tensor(T)> body) {
+      Compiled fn({{{s.n, s.c, s.hw, s.hw}}, {{s.o, s.c, 1, 1}}}, body);
+      auto in = fn.randomInputs(1);
+      for (int i = 0; i < 3; ++i) fn.output(in);
+      int iters = 20;
+      auto t0 = std::chrono::steady_clock::now();
+      for (int i = 0; i < iters; ++i) fn.output(in);
+      double sec = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      double flops = 2.0 * s.n * s.c * s.hw * s.hw * s.o * iters;
+      std::printf("conv 1x1 N=%lld C=%lld HW=%lld O=%lld via %s: %.2f GFLOP/s (%.3f ms)\n",
+                  (long long)s.n, (long long)s.c, (long long)s.hw, (long long)s.o, what,
+                  flops / sec / 1e9, sec / iters * 1e3);
+      return fn.output(in);
+    };
+    rt::HostTensor conv = time("oneDNN conv", [](T a) { return conv2d(a[0], a[1], {}); });
+    rt::HostTensor mm = time("batch_matmul", [&](T a) {
+      Tensor w = reshape(a[1], {1, s.o, s.c});
+      Tensor x = reshape(a[0], {s.n, s.c, s.hw * s.hw});
+      return reshape(batchMatmul(w, x), {s.n, s.o, s.hw, s.hw});
+    });
+    for (int64_t k = 0; k < conv.numel(); k += 997) EXPECT_NEAR(conv.f32()[k], mm.f32()[k], 1e-3);
   }
 }
 
