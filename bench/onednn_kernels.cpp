@@ -210,19 +210,19 @@ int main(int argc, char **argv) {
     Buffer x(batch, l.c, l.h, l.w), w(l.o, l.c, l.k, l.k), y(batch, l.o, oh, ow);
     double flops = 2.0 * batch * l.o * oh * ow * l.c * l.k * l.k;
     report("conv2d_fwd", l.name, "entry", batch, timeIt([&] {
-             _mlir_ciface_dlc_rt_conv2d_fwd(&x.desc, &w.desc, &y.desc, 1, 1, l.pad, l.pad);
+             _mlir_ciface_dlc_rt_conv2d_fwd(&x.desc, &w.desc, &y.desc, 1, 1, l.pad, l.pad, 1, 1, 1);
            }),
            flops);
     checkSlot("conv2d_fwd");
     report("conv2d_bwd_data", l.name, "entry", batch, timeIt([&] {
              _mlir_ciface_dlc_rt_conv2d_bwd_data(&y.desc, &w.desc, &x.desc, 1, 1, l.pad,
-                                                 l.pad);
+                                                 l.pad, 1, 1, 1);
            }),
            flops);
     checkSlot("conv2d_bwd_data");
     report("conv2d_bwd_filter", l.name, "entry", batch, timeIt([&] {
              _mlir_ciface_dlc_rt_conv2d_bwd_filter(&x.desc, &y.desc, &w.desc, 1, 1, l.pad,
-                                                   l.pad);
+                                                   l.pad, 1, 1, 1);
            }),
            flops);
     checkSlot("conv2d_bwd_filter");
@@ -242,24 +242,24 @@ int main(int argc, char **argv) {
     std::vector<int8_t> ws(size_t(batch * l.c * (l.h / 2) * (l.h / 2)));
     dlc::rt::MemRefDesc<int8_t, 1> wsd{ws.data(), ws.data(), 0, {int64_t(ws.size())}, {1}};
     report("max_pool2d_fwd", l.name, "inference", batch, timeIt([&] {
-             _mlir_ciface_dlc_rt_max_pool2d_fwd(&x.desc, &y.desc, 2, 2, 2, 2, 0, 0);
+             _mlir_ciface_dlc_rt_max_pool2d_fwd(&x.desc, &y.desc, 2, 2, 2, 2, 0, 0, 0);
            }),
            0);
     report("max_pool2d_fwd_train", l.name, "workspace", batch, timeIt([&] {
-             _mlir_ciface_dlc_rt_max_pool2d_fwd_train(&x.desc, &y.desc, &wsd, 2, 2, 2, 2, 0, 0);
+             _mlir_ciface_dlc_rt_max_pool2d_fwd_train(&x.desc, &y.desc, &wsd, 2, 2, 2, 2, 0, 0, 0);
            }),
            0);
     report("max_pool2d_bwd", l.name, "workspace", batch, timeIt([&] {
-             _mlir_ciface_dlc_rt_max_pool2d_bwd(&y.desc, &wsd, &x.desc, 2, 2, 2, 2, 0, 0);
+             _mlir_ciface_dlc_rt_max_pool2d_bwd(&y.desc, &wsd, &x.desc, 2, 2, 2, 2, 0, 0, 0);
            }),
            0);
     checkSlot("max_pool2d");
     report("avg_pool2d_fwd", l.name, "", batch, timeIt([&] {
-             _mlir_ciface_dlc_rt_avg_pool2d_fwd(&x.desc, &y.desc, 2, 2, 2, 2, 0, 0);
+             _mlir_ciface_dlc_rt_avg_pool2d_fwd(&x.desc, &y.desc, 2, 2, 2, 2, 0, 0, 0, 1);
            }),
            0);
     report("avg_pool2d_bwd", l.name, "", batch, timeIt([&] {
-             _mlir_ciface_dlc_rt_avg_pool2d_bwd(&y.desc, &x.desc, &x.desc, 2, 2, 2, 2, 0, 0);
+             _mlir_ciface_dlc_rt_avg_pool2d_bwd(&y.desc, &x.desc, &x.desc, 2, 2, 2, 2, 0, 0, 0, 1);
            }),
            0);
     checkSlot("avg_pool2d");

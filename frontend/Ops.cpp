@@ -1,6 +1,7 @@
 //===- Ops.cpp - tensor operations of the C++ DSL -------------------------===//
 #include "frontend/Ops.h"
 
+#include "frontend/ops/Linear.h"
 #include "frontend/ops/OpSupport.h"
 #include "ir/ops/StatisticsOps.h"
 
@@ -53,6 +54,8 @@ Tensor constant(const std::vector<float> &values, std::vector<int64_t> shape, rt
 }
 
 Tensor matmul(const Tensor &a, const Tensor &b, bool ta, bool tb, Site s) {
+  // torch.matmul: stacks of matrices are a batched product.
+  if (a && b && (a.rank() >= 3 || b.rank() >= 3)) return batchMatmul(a, b, ta, tb, s);
   Graph &g = graphOf(a, s, "matmul");
   graphOf(b, s, "matmul");
   requireFloat(a, s, "matmul");
@@ -140,35 +143,14 @@ Tensor broadcastTo(const Tensor &x, std::vector<int64_t> to, Site s) {
 }
 
 Tensor conv2d(const Tensor &x, const Tensor &w, Pair stride, Pair padding, Site s) {
-  Graph &g = graphOf(x, s, "conv2d");
-  graphOf(w, s, "conv2d");
-  requireFloat(x, s, "conv2d");
-  requireSameType(x, w, s, "conv2d");
-  auto type = checked(shape::conv2d(x.shape(), w.shape(), stride, padding), s, "conv2d",
-                      elementOf(x));
-  OpBuilder &b = g.builder();
-  return Tensor(&g, dl::Conv2dOp::create(b, g.location(s), type, x.value(), w.value(),
-                                         b.getDenseI64ArrayAttr(stride),
-                                         b.getDenseI64ArrayAttr(padding)));
-}
-
-template <typename OpTy>
-static Tensor pool(const Tensor &x, Pair kernel, Pair stride, Pair padding, const Site &s,
-                   const char *op) {
-  Graph &g = graphOf(x, s, op);
-  requireFloat(x, s, op);
-  auto type = checked(shape::pool2d(x.shape(), kernel, stride, padding), s, op, elementOf(x));
-  OpBuilder &b = g.builder();
-  return Tensor(&g, OpTy::create(b, g.location(s), type, x.value(),
-                                 b.getDenseI64ArrayAttr(kernel), b.getDenseI64ArrayAttr(stride),
-                                 b.getDenseI64ArrayAttr(padding)));
+  return conv2d(x, w, Conv2dFuncOptions{.stride = stride, .padding = padding}, s);
 }
 
 Tensor avgPool2d(const Tensor &x, Pair k, Pair st, Pair p, Site s) {
-  return pool<dl::AvgPool2dOp>(x, k, st, p, s, "avg_pool2d");
+  return avgPool2d(x, AvgPool2dFuncOptions{.kernel = k, .stride = st, .padding = p}, s);
 }
 Tensor maxPool2d(const Tensor &x, Pair k, Pair st, Pair p, Site s) {
-  return pool<dl::MaxPool2dOp>(x, k, st, p, s, "max_pool2d");
+  return maxPool2d(x, MaxPool2dFuncOptions{.kernel = k, .stride = st, .padding = p}, s);
 }
 
 Tensor crossEntropy(const Tensor &logits, const Tensor &labels, Site s) {

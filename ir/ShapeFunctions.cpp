@@ -132,44 +132,68 @@ static std::string checkPair(const char *name, llvm::ArrayRef<int64_t> v, int64_
   return {};
 }
 
-/// out = floor((in + 2p - k) / s) + 1 per spatial dim, or an error.
+/// out = floor((in + 2p - d(k-1) - 1) / s) + 1 per spatial dim (ceil with
+/// `ceilMode`, see pool2d), or an error.
 static ShapeOrError window(llvm::ArrayRef<int64_t> input, int64_t channels,
                            llvm::ArrayRef<int64_t> kernel, llvm::ArrayRef<int64_t> stride,
-                           llvm::ArrayRef<int64_t> padding) {
+                           llvm::ArrayRef<int64_t> padding, llvm::ArrayRef<int64_t> dilation,
+                           bool ceilMode) {
   for (auto e : {checkPair("kernel", kernel, 1), checkPair("stride", stride, 1),
-                 checkPair("padding", padding, 0)})
+                 checkPair("padding", padding, 0), checkPair("dilation", dilation, 1)})
     if (!e.empty()) return ShapeOrError::fail(e);
   Shape out{input[0], channels};
   for (int i = 0; i < 2; ++i) {
-    // in + 2p must not overflow: padding comes straight from user attributes.
+    // in + 2p and d(k-1)+1 must not overflow: they come straight from user
+    // attributes.
     std::optional<int64_t> twice = llvm::checkedMul<int64_t>(2, padding[i]);
     std::optional<int64_t> span = twice ? llvm::checkedAdd(input[2 + i], *twice) : std::nullopt;
-    if (!span)
+    std::optional<int64_t> taps = llvm::checkedMul<int64_t>(dilation[i], kernel[i] - 1);
+    if (!span || !taps)
       return ShapeOrError::fail(tooLarge("padded input " + str(input.drop_front(2)) +
                                          " with padding " + str(padding)));
-    if (*span < kernel[i])
-      return ShapeOrError::fail("window " + str(kernel) + " is larger than the padded input " +
+    int64_t extent = *taps + 1;
+    if (*span < extent)
+      return ShapeOrError::fail("window " + str(kernel) +
+                                (extent != kernel[i] ? " dilated by " + str(dilation) : "") +
+                                " is larger than the padded input " +
                                 str(input.drop_front(2)) + " with padding " + str(padding));
-    out.push_back((*span - kernel[i]) / stride[i] + 1);
+    int64_t n = (*span - extent + (ceilMode ? stride[i] - 1 : 0)) / stride[i] + 1;
+    // PyTorch: the last window must start inside the input or left padding.
+    if (ceilMode && (n - 1) * stride[i] >= input[2 + i] + padding[i]) --n;
+    out.push_back(n);
   }
   return {out, {}};
 }
 
 ShapeOrError conv2d(llvm::ArrayRef<int64_t> input, llvm::ArrayRef<int64_t> filter,
-                    llvm::ArrayRef<int64_t> stride, llvm::ArrayRef<int64_t> padding) {
+                    llvm::ArrayRef<int64_t> stride, llvm::ArrayRef<int64_t> padding,
+                    llvm::ArrayRef<int64_t> dilation, int64_t groups) {
   if (input.size() != 4)
     return ShapeOrError::fail("conv2d expects an NCHW input of rank 4, got " + str(input));
   if (filter.size() != 4)
     return ShapeOrError::fail("conv2d expects an OIHW filter of rank 4, got " + str(filter));
-  if (input[1] != filter[1])
-    return ShapeOrError::fail("conv2d input has " + std::to_string(input[1]) +
-                              " channels but the filter expects " + std::to_string(filter[1]) +
-                              " (input " + str(input) + ", filter " + str(filter) + ")");
-  return window(input, filter[0], filter.drop_front(2), stride, padding);
+  if (groups < 1)
+    return ShapeOrError::fail("conv2d groups must be >= 1, got " + std::to_string(groups));
+  if (filter[0] % groups != 0)
+    return ShapeOrError::fail("conv2d filter has " + std::to_string(filter[0]) +
+                              " output channels, not a multiple of groups = " +
+                              std::to_string(groups));
+  std::optional<int64_t> channels = llvm::checkedMul(filter[1], groups);
+  if (!channels || input[1] != *channels)
+    return ShapeOrError::fail(
+        "conv2d input has " + std::to_string(input[1]) + " channels but the filter expects " +
+        (groups == 1 ? std::to_string(filter[1])
+                     : std::to_string(filter[1]) + " per group × " + std::to_string(groups) +
+                           " groups") +
+        " (input " + str(input) + ", filter " + str(filter) + ")");
+  const int64_t one[] = {1, 1};
+  return window(input, filter[0], filter.drop_front(2), stride, padding,
+                dilation.empty() ? llvm::ArrayRef<int64_t>(one) : dilation, false);
 }
 
 ShapeOrError pool2d(llvm::ArrayRef<int64_t> input, llvm::ArrayRef<int64_t> kernel,
-                    llvm::ArrayRef<int64_t> stride, llvm::ArrayRef<int64_t> padding) {
+                    llvm::ArrayRef<int64_t> stride, llvm::ArrayRef<int64_t> padding,
+                    bool ceilMode) {
   if (input.size() != 4)
     return ShapeOrError::fail("pooling expects an NCHW input of rank 4, got " + str(input));
   // Kernel, stride and padding are checked on their own first, so that a
@@ -181,7 +205,23 @@ ShapeOrError pool2d(llvm::ArrayRef<int64_t> input, llvm::ArrayRef<int64_t> kerne
   if (padding[0] > kernel[0] / 2 || padding[1] > kernel[1] / 2)
     return ShapeOrError::fail("pooling padding " + str(padding) +
                               " must be at most half the kernel " + str(kernel));
-  return window(input, input[1], kernel, stride, padding);
+  const int64_t one[] = {1, 1};
+  return window(input, input[1], kernel, stride, padding, one, ceilMode);
+}
+
+ShapeOrError adaptivePool2d(llvm::ArrayRef<int64_t> input, llvm::ArrayRef<int64_t> outputSize) {
+  if (input.size() != 4)
+    return ShapeOrError::fail("adaptive pooling expects an NCHW input of rank 4, got " +
+                              str(input));
+  if (std::string e = checkPair("output_size", outputSize, 1); !e.empty())
+    return ShapeOrError::fail(e);
+  if (input[2] < 1 || input[3] < 1)
+    return ShapeOrError::fail("adaptive pooling needs a non-empty image, got " + str(input));
+  return {{input[0], input[1], outputSize[0], outputSize[1]}, {}};
+}
+
+std::pair<int64_t, int64_t> adaptiveWindow(int64_t i, int64_t in, int64_t out) {
+  return {i * in / out, ((i + 1) * in + out - 1) / out};
 }
 
 ShapeOrError oneHot(llvm::ArrayRef<int64_t> labels, int64_t classes) {

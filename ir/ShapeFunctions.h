@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace dlc::dl::shape {
 
@@ -53,12 +54,24 @@ std::optional<int64_t> elementCount(llvm::ArrayRef<int64_t> shape);
 std::string checkByteSize(llvm::ArrayRef<int64_t> shape, int64_t elementBytes);
 /// Same element count.
 std::string checkReshape(llvm::ArrayRef<int64_t> from, llvm::ArrayRef<int64_t> to);
-/// NCHW input, OIHW filter.
+/// NCHW input, (O, C/groups, KH, KW) filter (PyTorch's conv2d): C and O
+/// are multiples of `groups`; `dilation` spaces the kernel taps (empty means
+/// [1, 1]), so a kernel spans dilation·(K-1)+1 input positions.
 ShapeOrError conv2d(llvm::ArrayRef<int64_t> input, llvm::ArrayRef<int64_t> filter,
-                    llvm::ArrayRef<int64_t> stride, llvm::ArrayRef<int64_t> padding);
-/// NCHW input, (KH, KW) window.
+                    llvm::ArrayRef<int64_t> stride, llvm::ArrayRef<int64_t> padding,
+                    llvm::ArrayRef<int64_t> dilation = {}, int64_t groups = 1);
+/// NCHW input, (KH, KW) window. With `ceilMode`, PyTorch's rule:
+/// out = ceil((in + 2p - k) / s) + 1, less one when that last window would
+/// start past the input and its left padding (it must start inside them).
 ShapeOrError pool2d(llvm::ArrayRef<int64_t> input, llvm::ArrayRef<int64_t> kernel,
-                    llvm::ArrayRef<int64_t> stride, llvm::ArrayRef<int64_t> padding);
+                    llvm::ArrayRef<int64_t> stride, llvm::ArrayRef<int64_t> padding,
+                    bool ceilMode = false);
+/// NCHW input → (N, C, OH, OW) for adaptive pooling to `outputSize`
+/// (OH, OW), each >= 1; H and W must be >= 1.
+ShapeOrError adaptivePool2d(llvm::ArrayRef<int64_t> input, llvm::ArrayRef<int64_t> outputSize);
+/// The window [start, end) of output index `i` of adaptive pooling from
+/// `in` to `out` positions, PyTorch's: floor(i·in/out), ceil((i+1)·in/out).
+std::pair<int64_t, int64_t> adaptiveWindow(int64_t i, int64_t in, int64_t out);
 /// Bytes of max pooling's workspace for an (N,C,OH,OW) output: one byte per
 /// output element, four when a window has more than 255 elements (the
 /// arg-max no longer fits a byte). Fails on overflow.

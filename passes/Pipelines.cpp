@@ -18,12 +18,13 @@ using namespace mlir;
 namespace dlc {
 namespace {
 
-/// dl → linalg/tensor: oneDNN ops to runtime calls, composite ops to
-/// primitive ones (cse then shares what a loss and its gradient both compute:
-/// the logits' row max, exp and sum), the rest to linalg; elementwise loop
-/// nests fused.
+/// dl → linalg/tensor: composite ops to primitive ones (cse then shares what
+/// a loss and its gradient both compute: the logits' row max, exp and sum),
+/// oneDNN ops to runtime calls -- after decomposition, so the matmuls a
+/// composite op decomposes into (dl.linear, dl.batch_matmul of rank > 3) run
+/// on oneDNN too --, the rest to linalg; elementwise loop nests fused.
 constexpr const char *kToLinalg =
-    "dl-lower-to-runtime,dl-decompose,cse,dl-lower-to-linalg,canonicalize,"
+    "dl-decompose,cse,dl-lower-to-runtime,dl-lower-to-linalg,canonicalize,"
     "dl-fuse-elementwise,cse,canonicalize";
 
 /// linalg on tensors → LLVM dialect. Results become caller-provided out

@@ -1,5 +1,9 @@
 //===- Vision.cpp - convolution and pooling -------------------------------===//
 #include "ir/ops/Common.h"
+#include "ir/ops/LinearOps.h"
+#include "ir/ops/ReduceBuilders.h"
+
+#include "mlir/IR/BuiltinAttributes.h"
 
 using namespace mlir;
 
@@ -8,6 +12,7 @@ using detail::check;
 using detail::inferred;
 using detail::shapeOf;
 using detail::tensorType;
+using detail::reduceKept;
 
 /// An error unless the forward rule maps `input` to exactly `output`.
 static std::string checkForward(const shape::ShapeOrError &forward,
@@ -27,7 +32,7 @@ LogicalResult Conv2dOp::inferReturnTypes(MLIRContext *, std::optional<Location> 
                                          Adaptor a, SmallVectorImpl<Type> &types) {
   return inferred(loc,
                   shape::conv2d(shapeOf(a.getInput()), shapeOf(a.getFilter()), a.getStride(),
-                                a.getPadding()),
+                                a.getPadding(), a.getDilation(), a.getGroups()),
                   tensorType(a.getInput()).getElementType(), types);
 }
 
@@ -35,21 +40,25 @@ LogicalResult Conv2dOp::inferReturnTypes(MLIRContext *, std::optional<Location> 
 LogicalResult Conv2dOp::buildVJP(OpBuilder &b, ValueRange gs, SmallVectorImpl<Value> &grads) {
   Location loc = getLoc();
   grads.push_back(Conv2dBackwardDataOp::create(b, loc, tensorType(getInput()), gs[0],
-                                               getFilter(), getStride(), getPadding()));
+                                               getFilter(), getStride(), getPadding(),
+                                               getDilation(), getGroups()));
   grads.push_back(Conv2dBackwardFilterOp::create(b, loc, tensorType(getFilter()), getInput(),
-                                                 gs[0], getStride(), getPadding()));
+                                                 gs[0], getStride(), getPadding(),
+                                                 getDilation(), getGroups()));
   return success();
 }
 
 LogicalResult Conv2dBackwardDataOp::verify() {
   return check(*this, checkForward(shape::conv2d(shapeOf(getResult()), shapeOf(getFilter()),
-                                                 getStride(), getPadding()),
+                                                 getStride(), getPadding(), getDilation(),
+                                                 getGroups()),
                                    shapeOf(getGrad()), "gradient"));
 }
 
 LogicalResult Conv2dBackwardFilterOp::verify() {
   return check(*this, checkForward(shape::conv2d(shapeOf(getInput()), shapeOf(getResult()),
-                                                 getStride(), getPadding()),
+                                                 getStride(), getPadding(), getDilation(),
+                                                 getGroups()),
                                    shapeOf(getGrad()), "gradient"));
 }
 
@@ -62,7 +71,7 @@ static LogicalResult inferPool(std::optional<Location> loc, Adaptor a,
                                SmallVectorImpl<Type> &types) {
   return inferred(loc,
                   shape::pool2d(shapeOf(a.getInput()), a.getKernel(), a.getStride(),
-                                a.getPadding()),
+                                a.getPadding(), a.getCeilMode()),
                   tensorType(a.getInput()).getElementType(), types);
 }
 
@@ -75,17 +84,12 @@ LogicalResult MaxPool2dOp::inferReturnTypes(MLIRContext *, std::optional<Locatio
   return inferPool(loc, a, types);
 }
 
-template <typename BackwardOp, typename ForwardOp>
-static LogicalResult poolVJP(ForwardOp op, OpBuilder &b, ValueRange gs,
-                             SmallVectorImpl<Value> &grads) {
-  grads.push_back(BackwardOp::create(b, op.getLoc(), tensorType(op.getInput()), gs[0],
-                                     op.getInput(), op.getKernel(), op.getStride(),
-                                     op.getPadding()));
-  return success();
-}
-
 LogicalResult AvgPool2dOp::buildVJP(OpBuilder &b, ValueRange gs, SmallVectorImpl<Value> &grads) {
-  return poolVJP<AvgPool2dBackwardOp>(*this, b, gs, grads);
+  grads.push_back(AvgPool2dBackwardOp::create(b, getLoc(), tensorType(getInput()), gs[0],
+                                              getInput(), getKernel(), getStride(),
+                                              getPadding(), getCeilMode(),
+                                              getCountIncludePad()));
+  return success();
 }
 
 // The backward reads the forward's arg-max workspace: the rule replaces this
@@ -95,19 +99,19 @@ LogicalResult AvgPool2dOp::buildVJP(OpBuilder &b, ValueRange gs, SmallVectorImpl
 LogicalResult MaxPool2dOp::buildVJP(OpBuilder &b, ValueRange gs, SmallVectorImpl<Value> &grads) {
   OpBuilder here(getOperation());
   auto training = MaxPool2dWithWorkspaceOp::create(here, getLoc(), getInput(), getKernel(),
-                                                   getStride(), getPadding());
+                                                   getStride(), getPadding(), getCeilMode());
   getResult().replaceAllUsesWith(training.getResult());
   grads.push_back(MaxPool2dBackwardOp::create(b, getLoc(), tensorType(getInput()), gs[0],
                                               training.getWorkspace(), getKernel(),
-                                              getStride(), getPadding()));
+                                              getStride(), getPadding(), getCeilMode()));
   return success();
 }
 
 LogicalResult MaxPool2dWithWorkspaceOp::inferReturnTypes(MLIRContext *ctx,
                                                          std::optional<Location> loc, Adaptor a,
                                                          SmallVectorImpl<Type> &types) {
-  shape::ShapeOrError y =
-      shape::pool2d(shapeOf(a.getInput()), a.getKernel(), a.getStride(), a.getPadding());
+  shape::ShapeOrError y = shape::pool2d(shapeOf(a.getInput()), a.getKernel(), a.getStride(),
+                                        a.getPadding(), a.getCeilMode());
   if (!y.ok()) return inferred(loc, y, tensorType(a.getInput()).getElementType(), types);
   shape::ShapeOrError ws = shape::maxPool2dWorkspace(y.shape, a.getKernel());
   if (failed(inferred(loc, y, tensorType(a.getInput()).getElementType(), types)))
@@ -117,13 +121,14 @@ LogicalResult MaxPool2dWithWorkspaceOp::inferReturnTypes(MLIRContext *ctx,
 
 LogicalResult AvgPool2dBackwardOp::verify() {
   return check(*this, checkForward(shape::pool2d(shapeOf(getInput()), getKernel(), getStride(),
-                                                 getPadding()),
+                                                 getPadding(), getCeilMode()),
                                    shapeOf(getGrad()), "gradient"));
 }
 
 LogicalResult MaxPool2dBackwardOp::verify() {
   ArrayRef<int64_t> dx = shapeOf(getResult());
-  if (std::string e = checkForward(shape::pool2d(dx, getKernel(), getStride(), getPadding()),
+  if (std::string e = checkForward(
+          shape::pool2d(dx, getKernel(), getStride(), getPadding(), getCeilMode()),
                                    shapeOf(getGrad()), "gradient");
       !e.empty())
     return check(*this, e);
@@ -132,18 +137,111 @@ LogicalResult MaxPool2dBackwardOp::verify() {
 }
 
 //===----------------------------------------------------------------------===//
+// adaptive_avg_pool2d
+//===----------------------------------------------------------------------===//
+
+LogicalResult AdaptiveAvgPool2dOp::inferReturnTypes(MLIRContext *, std::optional<Location> loc,
+                                                    Adaptor a, SmallVectorImpl<Type> &types) {
+  return inferred(loc, shape::adaptivePool2d(shapeOf(a.getInput()), a.getOutputSize()),
+                  tensorType(a.getInput()).getElementType(), types);
+}
+
+/// The (out, in) matrix averaging `in` positions into `out` adaptive
+/// windows: row i is 1/|window i| over window i, 0 elsewhere.
+static Value averagingMatrix(OpBuilder &b, Location loc, Type element, int64_t out, int64_t in) {
+  SmallVector<double> values(out * in, 0.0);
+  for (int64_t i = 0; i < out; ++i) {
+    auto [start, end] = shape::adaptiveWindow(i, in, out);
+    for (int64_t j = start; j < end; ++j) values[i * in + j] = 1.0 / double(end - start);
+  }
+  auto type = RankedTensorType::get({out, in}, element);
+  SmallVector<Attribute> attrs;
+  for (double v : values) attrs.push_back(b.getFloatAttr(element, v));
+  return ConstantOp::create(b, loc, DenseElementsAttr::get(type, attrs));
+}
+
+static Value reshapedTo(OpBuilder &b, Location loc, Value v, ArrayRef<int64_t> shape) {
+  return ReshapeOp::create(b, loc, RankedTensorType::get(shape, tensorType(v).getElementType()),
+                           v);
+}
+
+/// Pₕ·m·P_wᵀ for every image m of `x` (N, C, H, W) → (N, C, OH, OW), with
+/// `ph` (OH, H) and `pw` (OW, W); the VJP passes the transposed matrices.
+static Value separable(OpBuilder &b, Location loc, Value x, Value ph, bool transposePh,
+                       Value pw, bool transposePw) {
+  ArrayRef<int64_t> s = shapeOf(x);
+  Type element = tensorType(x).getElementType();
+  int64_t images = s[0] * s[1];
+  int64_t oh = shapeOf(ph)[transposePh ? 1 : 0], ow = shapeOf(pw)[transposePw ? 1 : 0];
+  Value m = reshapedTo(b, loc, x, {images, s[2], s[3]});
+  // (H', H)·(images, H, W) → (images, H', W), then ·(W', W)ᵀ → (images, H', W').
+  Value rows = BatchMatmulOp::create(
+      b, loc, RankedTensorType::get({images, oh, s[3]}, element), ph, m, transposePh, false);
+  Value both = BatchMatmulOp::create(b, loc, RankedTensorType::get({images, oh, ow}, element),
+                                     rows, pw, false, !transposePw);
+  return reshapedTo(b, loc, both, {s[0], s[1], oh, ow});
+}
+
+static bool isGlobal(AdaptiveAvgPool2dOp op) {
+  return op.getOutputSize()[0] == 1 && op.getOutputSize()[1] == 1;
+}
+
+// The op is linear, x ↦ Pₕ·x·P_wᵀ, so dx = Pₕᵀ·g·P_w; global pooling
+// spreads g/(H·W) over each image.
+LogicalResult AdaptiveAvgPool2dOp::buildVJP(OpBuilder &b, ValueRange gs,
+                                            SmallVectorImpl<Value> &grads) {
+  Location loc = getLoc();
+  RankedTensorType in = tensorType(getInput());
+  ArrayRef<int64_t> s = in.getShape();
+  if (isGlobal(*this)) {
+    Value spread = BroadcastToOp::create(b, loc, in, gs[0]);
+    grads.push_back(binary<DivOp>(b, loc, spread,
+                                  scalarLike(b, loc, spread, double(s[2] * s[3]))));
+    return success();
+  }
+  Type element = in.getElementType();
+  auto size = getOutputSize();
+  Value ph = averagingMatrix(b, loc, element, size[0], s[2]);
+  Value pw = averagingMatrix(b, loc, element, size[1], s[3]);
+  grads.push_back(separable(b, loc, gs[0], ph, true, pw, true));
+  return success();
+}
+
+LogicalResult AdaptiveAvgPool2dOp::decompose(OpBuilder &b, SmallVectorImpl<Value> &results) {
+  Location loc = getLoc();
+  ArrayRef<int64_t> s = shapeOf(getInput());
+  if (isGlobal(*this)) {
+    Value sum = reduceKept<ReduceSumOp>(b, loc, getInput(), {2, 3});
+    results.push_back(binary<DivOp>(b, loc, sum, scalarLike(b, loc, sum, double(s[2] * s[3]))));
+    return success();
+  }
+  Type element = tensorType(getInput()).getElementType();
+  auto size = getOutputSize();
+  Value ph = averagingMatrix(b, loc, element, size[0], s[2]);
+  Value pw = averagingMatrix(b, loc, element, size[1], s[3]);
+  results.push_back(separable(b, loc, getInput(), ph, false, pw, false));
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
 // Runtime kernels (runtime/abi/Kernels.def)
 //===----------------------------------------------------------------------===//
 
 template <typename OpTy>
 static SmallVector<int64_t> convInts(OpTy op) {
-  auto s = op.getStride(), p = op.getPadding();
-  return {s[0], s[1], p[0], p[1]};
+  auto s = op.getStride(), p = op.getPadding(), d = op.getDilation();
+  return {s[0], s[1], p[0], p[1], d[0], d[1], int64_t(op.getGroups())};
 }
 template <typename OpTy>
 static SmallVector<int64_t> poolInts(OpTy op) {
   auto k = op.getKernel(), s = op.getStride(), p = op.getPadding();
-  return {k[0], k[1], s[0], s[1], p[0], p[1]};
+  return {k[0], k[1], s[0], s[1], p[0], p[1], op.getCeilMode() ? 1 : 0};
+}
+template <typename OpTy>
+static SmallVector<int64_t> avgPoolInts(OpTy op) {
+  SmallVector<int64_t> ints = poolInts(op);
+  ints.push_back(op.getCountIncludePad() ? 1 : 0);
+  return ints;
 }
 
 StringRef Conv2dOp::getKernelName() { return "conv2d_fwd"; }
@@ -159,8 +257,8 @@ SmallVector<int64_t> MaxPool2dWithWorkspaceOp::getKernelInts() { return poolInts
 StringRef MaxPool2dBackwardOp::getKernelName() { return "max_pool2d_bwd"; }
 SmallVector<int64_t> MaxPool2dBackwardOp::getKernelInts() { return poolInts(*this); }
 StringRef AvgPool2dOp::getKernelName() { return "avg_pool2d_fwd"; }
-SmallVector<int64_t> AvgPool2dOp::getKernelInts() { return poolInts(*this); }
+SmallVector<int64_t> AvgPool2dOp::getKernelInts() { return avgPoolInts(*this); }
 StringRef AvgPool2dBackwardOp::getKernelName() { return "avg_pool2d_bwd"; }
-SmallVector<int64_t> AvgPool2dBackwardOp::getKernelInts() { return poolInts(*this); }
+SmallVector<int64_t> AvgPool2dBackwardOp::getKernelInts() { return avgPoolInts(*this); }
 
 } // namespace dlc::dl

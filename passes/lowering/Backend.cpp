@@ -3,6 +3,7 @@
 
 #include "ir/DLOps.h"
 #include "ir/ShapeFunctions.h"
+#include "ir/ops/LinearOps.h"
 
 using namespace mlir;
 
@@ -18,6 +19,12 @@ static bool tiles(PoolOp op) {
 Backend backendFor(Operation *op, const BackendOptions &options) {
   if (!isa<dl::RuntimeKernelOpInterface>(op)) return Backend::Linalg;
   if (isa<dl::MatmulOp>(op) && (!options.matmulOnRuntime || failed(checkAgainstKernel(op, false))))
+    return Backend::Linalg;
+  // The batched kernel takes rank-3 operands with batch 1 or the result's;
+  // dl-decompose brings other shapes to that form first.
+  if (auto bmm = dyn_cast<dl::BatchMatmulOp>(op);
+      bmm && (!options.matmulOnRuntime || !bmm.isKernelForm() ||
+              failed(checkAgainstKernel(op, false))))
     return Backend::Linalg;
   if (auto pool = dyn_cast<dl::AvgPool2dOp>(op); pool && tiles(pool)) return Backend::Linalg;
   if (auto pool = dyn_cast<dl::AvgPool2dBackwardOp>(op); pool && tiles(pool))

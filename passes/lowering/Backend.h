@@ -21,9 +21,10 @@ struct BackendOptions {
   bool matmulOnRuntime = true;
 };
 
-/// Runtime for ops with a runtime kernel, except: matmul when
-/// `matmulOnRuntime` is off or its element type has no kernel (f64: linalg
-/// serves any type), and average pooling (forward and backward) whose
+/// Runtime for ops with a runtime kernel, except: matmul and batch_matmul
+/// when `matmulOnRuntime` is off or its element type has no kernel (f64:
+/// linalg serves any type), batch_matmul not in the kernel's rank-3 form,
+/// and average pooling (forward and backward) whose
 /// windows tile the input, which is a plain loop nest that fuses with its
 /// neighbours in linalg (docs/architecture.md, "pooling policy").
 Backend backendFor(mlir::Operation *op, const BackendOptions &options = {});

@@ -763,3 +763,117 @@ func.func @syntax$missing_stride(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32
   %0 = dl.conv2d %x, %w padding = [0, 0] : tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32> -> tensor<1x4x6x6xf32>
   return
 }
+
+// -----
+
+func.func @conv2d$groups_channels(%x: tensor<1x4x8x8xf32>, %w: tensor<6x3x3x3xf32>) {
+  // expected-error @+2 {{conv2d input has 4 channels but the filter expects 3 per group × 2 groups (input [1, 4, 8, 8], filter [6, 3, 3, 3])}}
+  // expected-error @+1 {{'dl.conv2d' op failed to infer returned types}}
+  %0 = dl.conv2d %x, %w stride = [1, 1] padding = [0, 0] groups = 2 : tensor<1x4x8x8xf32>, tensor<6x3x3x3xf32> -> tensor<1x6x6x6xf32>
+  return
+}
+
+// -----
+
+func.func @conv2d$groups_outputs(%x: tensor<1x4x8x8xf32>, %w: tensor<5x2x3x3xf32>) {
+  // expected-error @+2 {{conv2d filter has 5 output channels, not a multiple of groups = 2}}
+  // expected-error @+1 {{'dl.conv2d' op failed to infer returned types}}
+  %0 = dl.conv2d %x, %w stride = [1, 1] padding = [0, 0] groups = 2 : tensor<1x4x8x8xf32>, tensor<5x2x3x3xf32> -> tensor<1x5x6x6xf32>
+  return
+}
+
+// -----
+
+func.func @conv2d$zero_groups(%x: tensor<1x4x8x8xf32>, %w: tensor<6x4x3x3xf32>) {
+  // expected-error @+2 {{conv2d groups must be >= 1, got 0}}
+  // expected-error @+1 {{'dl.conv2d' op failed to infer returned types}}
+  %0 = dl.conv2d %x, %w stride = [1, 1] padding = [0, 0] groups = 0 : tensor<1x4x8x8xf32>, tensor<6x4x3x3xf32> -> tensor<1x6x6x6xf32>
+  return
+}
+
+// -----
+
+func.func @conv2d$zero_dilation(%x: tensor<1x4x8x8xf32>, %w: tensor<6x4x3x3xf32>) {
+  // expected-error @+2 {{dilation values must be >= 1, got [0, 1]}}
+  // expected-error @+1 {{'dl.conv2d' op failed to infer returned types}}
+  %0 = dl.conv2d %x, %w stride = [1, 1] padding = [0, 0] dilation = [0, 1] : tensor<1x4x8x8xf32>, tensor<6x4x3x3xf32> -> tensor<1x6x6x6xf32>
+  return
+}
+
+// -----
+
+func.func @conv2d$dilated_window_too_large(%x: tensor<1x4x8x8xf32>, %w: tensor<6x4x3x3xf32>) {
+  // expected-error @+2 {{window [3, 3] dilated by [4, 4] is larger than the padded input [8, 8] with padding [0, 0]}}
+  // expected-error @+1 {{'dl.conv2d' op failed to infer returned types}}
+  %0 = dl.conv2d %x, %w stride = [1, 1] padding = [0, 0] dilation = [4, 4] : tensor<1x4x8x8xf32>, tensor<6x4x3x3xf32> -> tensor<1x6x1x1xf32>
+  return
+}
+
+// -----
+
+func.func @conv2d_backward_data$groups(%dy: tensor<1x6x6x6xf32>, %w: tensor<6x2x3x3xf32>) {
+  // expected-error @+1 {{'dl.conv2d_backward_data' op conv2d input has 4 channels but the filter expects 2 (input [1, 4, 8, 8], filter [6, 2, 3, 3])}}
+  %0 = dl.conv2d_backward_data %dy, %w stride = [1, 1] padding = [0, 0] : tensor<1x6x6x6xf32>, tensor<6x2x3x3xf32> -> tensor<1x4x8x8xf32>
+  return
+}
+
+// -----
+
+// Floor mode gives 3 rows, ceil mode 4.
+func.func @avg_pool2d$ceil_mode_shape(%x: tensor<1x2x6x6xf32>) {
+  // expected-error @+2 {{'dl.avg_pool2d' op inferred type(s) 'tensor<1x2x4x4xf32>' are incompatible with return type(s) of operation 'tensor<1x2x3x3xf32>'}}
+  // expected-error @+1 {{'dl.avg_pool2d' op failed to infer returned types}}
+  %0 = dl.avg_pool2d %x kernel = [3, 3] stride = [2, 2] padding = [1, 1] ceil_mode : tensor<1x2x6x6xf32> -> tensor<1x2x3x3xf32>
+  return
+}
+
+// -----
+
+func.func @avg_pool2d_backward$ceil_mode(%dy: tensor<1x2x3x3xf32>, %x: tensor<1x2x6x6xf32>) {
+  // expected-error @+1 {{'dl.avg_pool2d_backward' op gradient shape [1, 2, 3, 3] does not match the forward output shape [1, 2, 4, 4]}}
+  %0 = dl.avg_pool2d_backward %dy, %x kernel = [3, 3] stride = [2, 2] padding = [1, 1] ceil_mode : tensor<1x2x3x3xf32>, tensor<1x2x6x6xf32> -> tensor<1x2x6x6xf32>
+  return
+}
+
+// -----
+
+func.func @max_pool2d$count_include_pad(%x: tensor<1x2x6x6xf32>) {
+  // expected-error @+1 {{expected ':'}}
+  %0 = dl.max_pool2d %x kernel = [3, 3] stride = [2, 2] padding = [1, 1] count_include_pad = false : tensor<1x2x6x6xf32> -> tensor<1x2x3x3xf32>
+  return
+}
+
+// -----
+
+func.func @adaptive_avg_pool2d$zero_size(%x: tensor<1x2x6x6xf32>) {
+  // expected-error @+2 {{output_size values must be >= 1, got [0, 2]}}
+  // expected-error @+1 {{'dl.adaptive_avg_pool2d' op failed to infer returned types}}
+  %0 = dl.adaptive_avg_pool2d %x output_size = [0, 2] : tensor<1x2x6x6xf32> -> tensor<1x2x0x2xf32>
+  return
+}
+
+// -----
+
+func.func @adaptive_avg_pool2d$rank(%x: tensor<2x6x6xf32>) {
+  // expected-error @+2 {{adaptive pooling expects an NCHW input of rank 4, got [2, 6, 6]}}
+  // expected-error @+1 {{'dl.adaptive_avg_pool2d' op failed to infer returned types}}
+  %0 = dl.adaptive_avg_pool2d %x output_size = [1, 1] : tensor<2x6x6xf32> -> tensor<2x1x1xf32>
+  return
+}
+
+// -----
+
+func.func @adaptive_avg_pool2d$empty_image(%x: tensor<1x2x0x6xf32>) {
+  // expected-error @+2 {{adaptive pooling needs a non-empty image, got [1, 2, 0, 6]}}
+  // expected-error @+1 {{'dl.adaptive_avg_pool2d' op failed to infer returned types}}
+  %0 = dl.adaptive_avg_pool2d %x output_size = [1, 1] : tensor<1x2x0x6xf32> -> tensor<1x2x1x1xf32>
+  return
+}
+
+// -----
+
+func.func @adaptive_avg_pool2d$integer(%x: tensor<1x2x6x6xi32>) {
+  // expected-error @+1 {{'dl.adaptive_avg_pool2d' op operand #0 must be statically shaped tensor of 32-bit float or 64-bit float or bfloat16 type values}}
+  %0 = dl.adaptive_avg_pool2d %x output_size = [1, 1] : tensor<1x2x6x6xi32> -> tensor<1x2x1x1xi32>
+  return
+}

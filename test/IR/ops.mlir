@@ -514,3 +514,95 @@ func.func @generic_form(%x: tensor<4x3xf32>, %w: tensor<2x3xf32>, %t: tensor<4xi
   %l = "dl.softmax_cross_entropy"(%y, %t) : (tensor<4x2xf32>, tensor<4xi32>) -> tensor<f32>
   return %l : tensor<f32>
 }
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// Vision: groups, dilation, ceil_mode, count_include_pad, adaptive pooling
+//===----------------------------------------------------------------------===//
+
+// groups = 2 splits 4 input channels into 2 of 2 (filter (6, 2, 3, 3)); a
+// dilation of 2 spans 5 positions: (9 + 2·2 - 5) / 1 + 1 = 9. Defaults
+// (dilation [1, 1], groups 1) are not printed.
+// CHECK-LABEL: func @conv2d$groups_dilation
+func.func @conv2d$groups_dilation(%x: tensor<8x4x9x9xf32>, %w: tensor<6x2x3x3xf32>, %dy: tensor<8x6x9x9xf32>)
+    -> (tensor<8x6x9x9xf32>, tensor<8x4x9x9xf32>, tensor<6x2x3x3xf32>) {
+  // CHECK: dl.conv2d %{{.*}}, %{{.*}} stride = [1, 1] padding = [2, 2] dilation = [2, 2] groups = 2 : tensor<8x4x9x9xf32>, tensor<6x2x3x3xf32> -> tensor<8x6x9x9xf32>
+  %0 = dl.conv2d %x, %w stride = [1, 1] padding = [2, 2] dilation = [2, 2] groups = 2
+      : tensor<8x4x9x9xf32>, tensor<6x2x3x3xf32> -> tensor<8x6x9x9xf32>
+  // CHECK: dl.conv2d_backward_data %{{.*}}, %{{.*}} stride = [1, 1] padding = [2, 2] dilation = [2, 2] groups = 2 : tensor<8x6x9x9xf32>, tensor<6x2x3x3xf32> -> tensor<8x4x9x9xf32>
+  %1 = dl.conv2d_backward_data %dy, %w stride = [1, 1] padding = [2, 2] dilation = [2, 2] groups = 2
+      : tensor<8x6x9x9xf32>, tensor<6x2x3x3xf32> -> tensor<8x4x9x9xf32>
+  // CHECK: dl.conv2d_backward_filter %{{.*}}, %{{.*}} stride = [1, 1] padding = [2, 2] dilation = [2, 2] groups = 2 : tensor<8x4x9x9xf32>, tensor<8x6x9x9xf32> -> tensor<6x2x3x3xf32>
+  %2 = dl.conv2d_backward_filter %x, %dy stride = [1, 1] padding = [2, 2] dilation = [2, 2] groups = 2
+      : tensor<8x4x9x9xf32>, tensor<8x6x9x9xf32> -> tensor<6x2x3x3xf32>
+  return %0, %1, %2 : tensor<8x6x9x9xf32>, tensor<8x4x9x9xf32>, tensor<6x2x3x3xf32>
+}
+
+// -----
+
+// Default-valued attributes print nothing, but are explicit in generic form.
+// CHECK-LABEL: func @conv2d$defaults
+// GENERIC-LABEL: sym_name = "conv2d$defaults"
+func.func @conv2d$defaults(%x: tensor<1x2x5x5xf32>, %w: tensor<3x2x3x3xf32>) -> tensor<1x3x3x3xf32> {
+  // CHECK: dl.conv2d %{{.*}}, %{{.*}} stride = [1, 1] padding = [0, 0] : tensor<1x2x5x5xf32>
+  // GENERIC: "dl.conv2d"(%{{.*}}, %{{.*}}) <{dilation = array<i64: 1, 1>, groups = 1 : i64, padding = array<i64: 0, 0>, stride = array<i64: 1, 1>}>
+  %0 = dl.conv2d %x, %w stride = [1, 1] padding = [0, 0] dilation = [1, 1] groups = 1
+      : tensor<1x2x5x5xf32>, tensor<3x2x3x3xf32> -> tensor<1x3x3x3xf32>
+  return %0 : tensor<1x3x3x3xf32>
+}
+
+// -----
+
+// ceil_mode: ceil((6 + 2 - 3) / 2) + 1 = 4 (floor would give 3); the last
+// window starts at 6 - 1 = 5, inside the input.
+// CHECK-LABEL: func @pool2d$ceil_mode
+func.func @pool2d$ceil_mode(%x: tensor<1x2x6x6xf32>, %dy: tensor<1x2x4x4xf32>)
+    -> (tensor<1x2x4x4xf32>, tensor<1x2x4x4xf32>, tensor<1x2x6x6xf32>) {
+  // CHECK: dl.avg_pool2d %{{.*}} kernel = [3, 3] stride = [2, 2] padding = [1, 1] ceil_mode count_include_pad = false : tensor<1x2x6x6xf32> -> tensor<1x2x4x4xf32>
+  %0 = dl.avg_pool2d %x kernel = [3, 3] stride = [2, 2] padding = [1, 1] ceil_mode count_include_pad = false
+      : tensor<1x2x6x6xf32> -> tensor<1x2x4x4xf32>
+  // CHECK: dl.max_pool2d %{{.*}} kernel = [3, 3] stride = [2, 2] padding = [1, 1] ceil_mode : tensor<1x2x6x6xf32> -> tensor<1x2x4x4xf32>
+  %1 = dl.max_pool2d %x kernel = [3, 3] stride = [2, 2] padding = [1, 1] ceil_mode
+      : tensor<1x2x6x6xf32> -> tensor<1x2x4x4xf32>
+  // CHECK: dl.avg_pool2d_backward %{{.*}}, %{{.*}} kernel = [3, 3] stride = [2, 2] padding = [1, 1] ceil_mode : tensor<1x2x4x4xf32>, tensor<1x2x6x6xf32> -> tensor<1x2x6x6xf32>
+  %2 = dl.avg_pool2d_backward %dy, %x kernel = [3, 3] stride = [2, 2] padding = [1, 1] ceil_mode
+      : tensor<1x2x4x4xf32>, tensor<1x2x6x6xf32> -> tensor<1x2x6x6xf32>
+  return %0, %1, %2 : tensor<1x2x4x4xf32>, tensor<1x2x4x4xf32>, tensor<1x2x6x6xf32>
+}
+
+// -----
+
+// PyTorch's rule: ceil((5 + 2 - 2) / 2) + 1 = 4, but that window would start
+// at 3·2 - 1 = 5, past the input: 3.
+// CHECK-LABEL: func @max_pool2d$ceil_last_window
+func.func @max_pool2d$ceil_last_window(%x: tensor<1x1x5x5xf32>) -> tensor<1x1x3x3xf32> {
+  // CHECK: dl.max_pool2d %{{.*}} kernel = [2, 2] stride = [2, 2] padding = [1, 1] ceil_mode : tensor<1x1x5x5xf32> -> tensor<1x1x3x3xf32>
+  %0 = dl.max_pool2d %x kernel = [2, 2] stride = [2, 2] padding = [1, 1] ceil_mode
+      : tensor<1x1x5x5xf32> -> tensor<1x1x3x3xf32>
+  return %0 : tensor<1x1x3x3xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func @max_pool2d_with_workspace$ceil_mode
+func.func @max_pool2d_with_workspace$ceil_mode(%x: tensor<1x2x6x6xf32>, %dy: tensor<1x2x3x3xf32>) -> tensor<1x2x6x6xf32> {
+  // CHECK: dl.max_pool2d_with_workspace %{{.*}} kernel = [3, 3] stride = [2, 2] padding = [0, 0] ceil_mode : tensor<1x2x6x6xf32> -> tensor<1x2x3x3xf32>, tensor<18xi8>
+  %y, %ws = dl.max_pool2d_with_workspace %x kernel = [3, 3] stride = [2, 2] padding = [0, 0] ceil_mode
+      : tensor<1x2x6x6xf32> -> tensor<1x2x3x3xf32>, tensor<18xi8>
+  // CHECK: dl.max_pool2d_backward %{{.*}}, %{{.*}} kernel = [3, 3] stride = [2, 2] padding = [0, 0] ceil_mode : tensor<1x2x3x3xf32>, tensor<18xi8> -> tensor<1x2x6x6xf32>
+  %0 = dl.max_pool2d_backward %dy, %ws kernel = [3, 3] stride = [2, 2] padding = [0, 0] ceil_mode
+      : tensor<1x2x3x3xf32>, tensor<18xi8> -> tensor<1x2x6x6xf32>
+  return %0 : tensor<1x2x6x6xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func @adaptive_avg_pool2d
+func.func @adaptive_avg_pool2d(%x: tensor<2x4x7x7xf32>) -> (tensor<2x4x3x3xf32>, tensor<2x4x1x1xf32>) {
+  // CHECK: dl.adaptive_avg_pool2d %{{.*}} output_size = [3, 3] : tensor<2x4x7x7xf32> -> tensor<2x4x3x3xf32>
+  %0 = dl.adaptive_avg_pool2d %x output_size = [3, 3] : tensor<2x4x7x7xf32> -> tensor<2x4x3x3xf32>
+  // CHECK: dl.adaptive_avg_pool2d %{{.*}} output_size = [1, 1] : tensor<2x4x7x7xf32> -> tensor<2x4x1x1xf32>
+  %1 = dl.adaptive_avg_pool2d %x output_size = [1, 1] : tensor<2x4x7x7xf32> -> tensor<2x4x1x1xf32>
+  return %0, %1 : tensor<2x4x3x3xf32>, tensor<2x4x1x1xf32>
+}

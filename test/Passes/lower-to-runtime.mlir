@@ -8,7 +8,7 @@
 // constants, and the result back through to_tensor restrict writable.
 
 // CHECK-LABEL: module {
-// CHECK:       func.func private @dlc_rt_conv2d_fwd(memref<?x?x?x?xf32>, memref<?x?x?x?xf32>, memref<?x?x?x?xf32>, i64, i64, i64, i64) attributes {llvm.emit_c_interface}
+// CHECK:       func.func private @dlc_rt_conv2d_fwd(memref<?x?x?x?xf32>, memref<?x?x?x?xf32>, memref<?x?x?x?xf32>, i64, i64, i64, i64, i64, i64, i64) attributes {llvm.emit_c_interface}
 // CHECK-LABEL: func.func @conv2d(
 // CHECK-SAME:    %[[X:.*]]: tensor<2x1x9x10xf32>, %[[W:.*]]: tensor<4x1x3x3xf32>)
 // CHECK-DAG:     %[[C0:.*]] = arith.constant 0 : i64
@@ -22,7 +22,7 @@
 // CHECK-NEXT:    %[[OUT:.*]] = memref.alloc() {alignment = 64 : i64} : memref<2x4x5x3xf32>
 // CHECK-NEXT:    %[[OD:.*]] = memref.cast %[[OUT]] : memref<2x4x5x3xf32> to memref<?x?x?x?xf32>
 // stride (H, W), then padding (H, W)
-// CHECK-NEXT:    call @dlc_rt_conv2d_fwd(%[[XD]], %[[WD]], %[[OD]], %[[C2]], %[[C3]], %[[C1]], %[[C0]])
+// CHECK-NEXT:    call @dlc_rt_conv2d_fwd(%[[XD]], %[[WD]], %[[OD]], %[[C2]], %[[C3]], %[[C1]], %[[C0]], %[[C1]], %[[C1]], %[[C1]])
 // CHECK-NEXT:    %[[Y:.*]] = bufferization.to_tensor %[[OUT]] restrict writable : memref<2x4x5x3xf32> to tensor<2x4x5x3xf32>
 // CHECK-NEXT:    return %[[Y]]
 // CHECK-NOT:   dl.conv2d
@@ -34,8 +34,8 @@ func.func @conv2d(%x: tensor<2x1x9x10xf32>, %w: tensor<4x1x3x3xf32>) -> tensor<2
 // -----
 
 // Backward ops: bwd_data takes (grad, filter), bwd_filter (input, grad).
-// CHECK-DAG:   func.func private @dlc_rt_conv2d_bwd_data(memref<?x?x?x?xf32>, memref<?x?x?x?xf32>, memref<?x?x?x?xf32>, i64, i64, i64, i64) attributes {llvm.emit_c_interface}
-// CHECK-DAG:   func.func private @dlc_rt_conv2d_bwd_filter(memref<?x?x?x?xf32>, memref<?x?x?x?xf32>, memref<?x?x?x?xf32>, i64, i64, i64, i64) attributes {llvm.emit_c_interface}
+// CHECK-DAG:   func.func private @dlc_rt_conv2d_bwd_data(memref<?x?x?x?xf32>, memref<?x?x?x?xf32>, memref<?x?x?x?xf32>, i64, i64, i64, i64, i64, i64, i64) attributes {llvm.emit_c_interface}
+// CHECK-DAG:   func.func private @dlc_rt_conv2d_bwd_filter(memref<?x?x?x?xf32>, memref<?x?x?x?xf32>, memref<?x?x?x?xf32>, i64, i64, i64, i64, i64, i64, i64) attributes {llvm.emit_c_interface}
 // CHECK-LABEL: func.func @conv2d_backward(
 // CHECK-SAME:    %[[DY:[^:]*]]: tensor<2x4x5x3xf32>, %[[W:[^:]*]]: tensor<4x1x3x3xf32>, %[[X:[^:]*]]: tensor<2x1x9x10xf32>)
 // CHECK-DAG:     %[[C0:.*]] = arith.constant 0 : i64
@@ -48,7 +48,7 @@ func.func @conv2d(%x: tensor<2x1x9x10xf32>, %w: tensor<4x1x3x3xf32>) -> tensor<2
 // CHECK-NEXT:    %[[WD:.*]] = memref.cast %[[WB]]
 // CHECK-NEXT:    %[[DX:.*]] = memref.alloc() {alignment = 64 : i64} : memref<2x1x9x10xf32>
 // CHECK-NEXT:    %[[DXD:.*]] = memref.cast %[[DX]]
-// CHECK-NEXT:    call @dlc_rt_conv2d_bwd_data(%[[DYD]], %[[WD]], %[[DXD]], %[[C2]], %[[C3]], %[[C1]], %[[C0]])
+// CHECK-NEXT:    call @dlc_rt_conv2d_bwd_data(%[[DYD]], %[[WD]], %[[DXD]], %[[C2]], %[[C3]], %[[C1]], %[[C0]], %[[C1]], %[[C1]], %[[C1]])
 // CHECK-NEXT:    %[[DXT:.*]] = bufferization.to_tensor %[[DX]] restrict writable : memref<2x1x9x10xf32> to tensor<2x1x9x10xf32>
 // CHECK-NEXT:    %[[XB:.*]] = bufferization.to_buffer %[[X]] read_only
 // CHECK-NEXT:    %[[XD:.*]] = memref.cast %[[XB]]
@@ -56,7 +56,7 @@ func.func @conv2d(%x: tensor<2x1x9x10xf32>, %w: tensor<4x1x3x3xf32>) -> tensor<2
 // CHECK-NEXT:    %[[DYD2:.*]] = memref.cast %[[DYB2]]
 // CHECK-NEXT:    %[[DW:.*]] = memref.alloc() {alignment = 64 : i64} : memref<4x1x3x3xf32>
 // CHECK-NEXT:    %[[DWD:.*]] = memref.cast %[[DW]]
-// CHECK-NEXT:    call @dlc_rt_conv2d_bwd_filter(%[[XD]], %[[DYD2]], %[[DWD]], %[[C2]], %[[C3]], %[[C1]], %[[C0]])
+// CHECK-NEXT:    call @dlc_rt_conv2d_bwd_filter(%[[XD]], %[[DYD2]], %[[DWD]], %[[C2]], %[[C3]], %[[C1]], %[[C0]], %[[C1]], %[[C1]], %[[C1]])
 // CHECK-NEXT:    %[[DWT:.*]] = bufferization.to_tensor %[[DW]] restrict writable : memref<4x1x3x3xf32> to tensor<4x1x3x3xf32>
 // CHECK-NEXT:    return %[[DXT]], %[[DWT]]
 func.func @conv2d_backward(%dy: tensor<2x4x5x3xf32>, %w: tensor<4x1x3x3xf32>, %x: tensor<2x1x9x10xf32>)
@@ -69,9 +69,10 @@ func.func @conv2d_backward(%dy: tensor<2x4x5x3xf32>, %w: tensor<4x1x3x3xf32>, %x
 // -----
 
 // Pooling: one kernel per algorithm (runtime/abi/Kernels.def), kernel,
-// stride and padding as (H, W) pairs.
-// CHECK-DAG:   func.func private @dlc_rt_max_pool2d_fwd(memref<?x?x?x?xf32>, memref<?x?x?x?xf32>, i64, i64, i64, i64, i64, i64) attributes {llvm.emit_c_interface}
-// CHECK-DAG:   func.func private @dlc_rt_avg_pool2d_fwd(memref<?x?x?x?xf32>, memref<?x?x?x?xf32>, i64, i64, i64, i64, i64, i64) attributes {llvm.emit_c_interface}
+// stride and padding as (H, W) pairs, then ceil_mode and (average)
+// count_include_pad.
+// CHECK-DAG:   func.func private @dlc_rt_max_pool2d_fwd(memref<?x?x?x?xf32>, memref<?x?x?x?xf32>, i64, i64, i64, i64, i64, i64, i64) attributes {llvm.emit_c_interface}
+// CHECK-DAG:   func.func private @dlc_rt_avg_pool2d_fwd(memref<?x?x?x?xf32>, memref<?x?x?x?xf32>, i64, i64, i64, i64, i64, i64, i64, i64) attributes {llvm.emit_c_interface}
 // CHECK-LABEL: func.func @pool2d(
 // CHECK-DAG:     %[[C0:.*]] = arith.constant 0 : i64
 // CHECK-DAG:     %[[C1:.*]] = arith.constant 1 : i64
@@ -79,11 +80,11 @@ func.func @conv2d_backward(%dy: tensor<2x4x5x3xf32>, %w: tensor<4x1x3x3xf32>, %x
 // CHECK-DAG:     %[[C3:.*]] = arith.constant 3 : i64
 // CHECK:         %[[MAX:.*]] = memref.alloc() {alignment = 64 : i64} : memref<1x2x4x4xf32>
 // CHECK-NEXT:    %[[MAXD:.*]] = memref.cast %[[MAX]]
-// CHECK-NEXT:    call @dlc_rt_max_pool2d_fwd(%{{.*}}, %[[MAXD]], %[[C3]], %[[C3]], %[[C2]], %[[C2]], %[[C1]], %[[C1]])
+// CHECK-NEXT:    call @dlc_rt_max_pool2d_fwd(%{{.*}}, %[[MAXD]], %[[C3]], %[[C3]], %[[C2]], %[[C2]], %[[C1]], %[[C1]], %[[C0]])
 // CHECK-NEXT:    bufferization.to_tensor %[[MAX]] restrict writable
 // CHECK:         %[[AVG:.*]] = memref.alloc() {alignment = 64 : i64} : memref<1x2x3x3xf32>
 // CHECK-NEXT:    %[[AVGD:.*]] = memref.cast %[[AVG]]
-// CHECK-NEXT:    call @dlc_rt_avg_pool2d_fwd(%{{.*}}, %[[AVGD]], %[[C2]], %[[C2]], %[[C2]], %[[C2]], %[[C0]], %[[C0]])
+// CHECK-NEXT:    call @dlc_rt_avg_pool2d_fwd(%{{.*}}, %[[AVGD]], %[[C2]], %[[C2]], %[[C2]], %[[C2]], %[[C0]], %[[C0]], %[[C0]], %[[C1]])
 // CHECK-NEXT:    bufferization.to_tensor %[[AVG]] restrict writable
 func.func @pool2d(%x: tensor<1x2x7x7xf32>) -> (tensor<1x2x4x4xf32>, tensor<1x2x3x3xf32>) {
   %0 = dl.max_pool2d %x kernel = [3, 3] stride = [2, 2] padding = [1, 1] : tensor<1x2x7x7xf32> -> tensor<1x2x4x4xf32>
@@ -96,11 +97,12 @@ func.func @pool2d(%x: tensor<1x2x7x7xf32>) -> (tensor<1x2x4x4xf32>, tensor<1x2x3
 // A kernel with two results, one of them bytes: the training forward of max
 // pooling returns its arg-max workspace, which the backward takes as an
 // integer (i8) operand. Each result gets its own buffer.
-// CHECK-DAG:   func.func private @dlc_rt_max_pool2d_fwd_train(memref<?x?x?x?xf32>, memref<?x?x?x?xf32>, memref<?xi8>, i64, i64, i64, i64, i64, i64) attributes {llvm.emit_c_interface}
-// CHECK-DAG:   func.func private @dlc_rt_max_pool2d_bwd(memref<?x?x?x?xf32>, memref<?xi8>, memref<?x?x?x?xf32>, i64, i64, i64, i64, i64, i64) attributes {llvm.emit_c_interface}
-// CHECK-DAG:   func.func private @dlc_rt_avg_pool2d_bwd(memref<?x?x?x?xf32>, memref<?x?x?x?xf32>, memref<?x?x?x?xf32>, i64, i64, i64, i64, i64, i64) attributes {llvm.emit_c_interface}
+// CHECK-DAG:   func.func private @dlc_rt_max_pool2d_fwd_train(memref<?x?x?x?xf32>, memref<?x?x?x?xf32>, memref<?xi8>, i64, i64, i64, i64, i64, i64, i64) attributes {llvm.emit_c_interface}
+// CHECK-DAG:   func.func private @dlc_rt_max_pool2d_bwd(memref<?x?x?x?xf32>, memref<?xi8>, memref<?x?x?x?xf32>, i64, i64, i64, i64, i64, i64, i64) attributes {llvm.emit_c_interface}
+// CHECK-DAG:   func.func private @dlc_rt_avg_pool2d_bwd(memref<?x?x?x?xf32>, memref<?x?x?x?xf32>, memref<?x?x?x?xf32>, i64, i64, i64, i64, i64, i64, i64, i64) attributes {llvm.emit_c_interface}
 // CHECK-LABEL: func.func @pool2d_backward(
 // CHECK-SAME:    %[[DY:[^:]*]]: tensor<1x2x4x4xf32>, %[[X:[^:]*]]: tensor<1x2x7x7xf32>)
+// CHECK-DAG:     %[[C0:.*]] = arith.constant 0 : i64
 // CHECK-DAG:     %[[C1:.*]] = arith.constant 1 : i64
 // CHECK-DAG:     %[[C2:.*]] = arith.constant 2 : i64
 // CHECK-DAG:     %[[C3:.*]] = arith.constant 3 : i64
@@ -108,13 +110,13 @@ func.func @pool2d(%x: tensor<1x2x7x7xf32>) -> (tensor<1x2x4x4xf32>, tensor<1x2x3
 // CHECK-NEXT:    %[[YD:.*]] = memref.cast %[[Y]] : memref<1x2x4x4xf32> to memref<?x?x?x?xf32>
 // CHECK-NEXT:    %[[WS:.*]] = memref.alloc() {alignment = 64 : i64} : memref<32xi8>
 // CHECK-NEXT:    %[[WSD:.*]] = memref.cast %[[WS]] : memref<32xi8> to memref<?xi8>
-// CHECK-NEXT:    call @dlc_rt_max_pool2d_fwd_train(%{{.*}}, %[[YD]], %[[WSD]], %[[C3]], %[[C3]], %[[C2]], %[[C2]], %[[C1]], %[[C1]])
+// CHECK-NEXT:    call @dlc_rt_max_pool2d_fwd_train(%{{.*}}, %[[YD]], %[[WSD]], %[[C3]], %[[C3]], %[[C2]], %[[C2]], %[[C1]], %[[C1]], %[[C0]])
 // CHECK-NEXT:    bufferization.to_tensor %[[Y]] restrict writable
 // The workspace buffer goes straight to the backward (to_buffer of
 // to_tensor folds away).
 // CHECK:         %[[WSB:.*]] = memref.cast %[[WS]] : memref<32xi8> to memref<?xi8>
-// CHECK:         call @dlc_rt_max_pool2d_bwd(%{{.*}}, %[[WSB]], %{{.*}}, %[[C3]], %[[C3]], %[[C2]], %[[C2]], %[[C1]], %[[C1]])
-// CHECK:         call @dlc_rt_avg_pool2d_bwd(%{{.*}}, %{{.*}}, %{{.*}}, %[[C3]], %[[C3]], %[[C2]], %[[C2]], %[[C1]], %[[C1]])
+// CHECK:         call @dlc_rt_max_pool2d_bwd(%{{.*}}, %[[WSB]], %{{.*}}, %[[C3]], %[[C3]], %[[C2]], %[[C2]], %[[C1]], %[[C1]], %[[C0]])
+// CHECK:         call @dlc_rt_avg_pool2d_bwd(%{{.*}}, %{{.*}}, %{{.*}}, %[[C3]], %[[C3]], %[[C2]], %[[C2]], %[[C1]], %[[C1]], %[[C0]], %[[C1]])
 func.func @pool2d_backward(%dy: tensor<1x2x4x4xf32>, %x: tensor<1x2x7x7xf32>)
     -> (tensor<1x2x4x4xf32>, tensor<1x2x7x7xf32>, tensor<1x2x7x7xf32>) {
   %y, %ws = dl.max_pool2d_with_workspace %x kernel = [3, 3] stride = [2, 2] padding = [1, 1] : tensor<1x2x7x7xf32> -> tensor<1x2x4x4xf32>, tensor<32xi8>

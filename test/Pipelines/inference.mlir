@@ -10,15 +10,15 @@
 // A small CNN classifier head: conv, max pooling and matmul run in the
 // runtime, the rest as loops. The result becomes an out-parameter: the C wrapper takes
 // three inputs and one output descriptor.
-// CHECK-DAG:   llvm.func @_mlir_ciface_dlc_rt_conv2d_fwd(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64, i64, i64, i64)
-// CHECK-DAG:   llvm.func @_mlir_ciface_dlc_rt_max_pool2d_fwd(!llvm.ptr, !llvm.ptr, i64, i64, i64, i64, i64, i64)
+// CHECK-DAG:   llvm.func @_mlir_ciface_dlc_rt_conv2d_fwd(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64, i64, i64, i64, i64, i64, i64)
+// CHECK-DAG:   llvm.func @_mlir_ciface_dlc_rt_max_pool2d_fwd(!llvm.ptr, !llvm.ptr, i64, i64, i64, i64, i64, i64, i64)
 // CHECK-DAG:   llvm.func @_mlir_ciface_dlc_rt_matmul(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64, i64)
 // CHECK-LABEL: llvm.func @predict(
 // CHECK-DAG:     %[[ZERO:.*]] = llvm.mlir.constant(0 : i64) : i64
 // CHECK-DAG:     %[[ONE:.*]] = llvm.mlir.constant(1 : i64) : i64
 // CHECK-DAG:     %[[TWO:.*]] = llvm.mlir.constant(2 : i64) : i64
-// CHECK:         llvm.call @dlc_rt_conv2d_fwd({{.*}}, %[[ONE]], %[[ONE]], %[[ZERO]], %[[ZERO]])
-// CHECK:         llvm.call @dlc_rt_max_pool2d_fwd({{.*}}, %[[TWO]], %[[TWO]], %[[TWO]], %[[TWO]], %[[ZERO]], %[[ZERO]])
+// CHECK:         llvm.call @dlc_rt_conv2d_fwd({{.*}}, %[[ONE]], %[[ONE]], %[[ZERO]], %[[ZERO]], %[[ONE]], %[[ONE]], %[[ONE]])
+// CHECK:         llvm.call @dlc_rt_max_pool2d_fwd({{.*}}, %[[TWO]], %[[TWO]], %[[TWO]], %[[TWO]], %[[ZERO]], %[[ZERO]], %[[ZERO]])
 // x·Wᵀ: transpose flags (0, 1)
 // CHECK:         llvm.call @dlc_rt_matmul({{.*}}, %[[ZERO]], %[[ONE]])
 // CHECK:         llvm.return

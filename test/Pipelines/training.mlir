@@ -48,10 +48,10 @@ func.func @loss(%x: tensor<4x8xf32> {dl.role = "input"}, %t: tensor<4xi32> {dl.r
 // forward and backward, become calls of the oneDNN runtime through its C
 // interface. The input %x
 // is not a parameter, so no conv2d_backward_data survives.
-// CHECK-DAG:   llvm.func @_mlir_ciface_dlc_rt_conv2d_fwd(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64, i64, i64, i64) attributes {llvm.emit_c_interface, sym_visibility = "private"}
-// CHECK-DAG:   llvm.func @_mlir_ciface_dlc_rt_conv2d_bwd_filter(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64, i64, i64, i64)
-// CHECK-DAG:   llvm.func @_mlir_ciface_dlc_rt_avg_pool2d_fwd(!llvm.ptr, !llvm.ptr, i64, i64, i64, i64, i64, i64)
-// CHECK-DAG:   llvm.func @_mlir_ciface_dlc_rt_avg_pool2d_bwd(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64, i64, i64, i64, i64, i64)
+// CHECK-DAG:   llvm.func @_mlir_ciface_dlc_rt_conv2d_fwd(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64, i64, i64, i64, i64, i64, i64) attributes {llvm.emit_c_interface, sym_visibility = "private"}
+// CHECK-DAG:   llvm.func @_mlir_ciface_dlc_rt_conv2d_bwd_filter(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64, i64, i64, i64, i64, i64, i64)
+// CHECK-DAG:   llvm.func @_mlir_ciface_dlc_rt_avg_pool2d_fwd(!llvm.ptr, !llvm.ptr, i64, i64, i64, i64, i64, i64, i64, i64)
+// CHECK-DAG:   llvm.func @_mlir_ciface_dlc_rt_avg_pool2d_bwd(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64, i64, i64, i64, i64, i64, i64, i64)
 // CHECK-LABEL: llvm.func @train_step(
 // CHECK-DAG:     llvm.call @dlc_rt_conv2d_fwd(
 // CHECK-DAG:     llvm.call @dlc_rt_avg_pool2d_fwd(
@@ -79,8 +79,8 @@ func.func @loss(%x: tensor<4x1x4x4xf32>, %t: tensor<4xi32>,
 // Max pooling in training: the forward runs as max_pool2d_fwd_train, whose
 // workspace (an i8 buffer) goes straight to max_pool2d_bwd; the inference
 // kernel and any recomputation of the forward are gone.
-// CHECK-DAG:   llvm.func @_mlir_ciface_dlc_rt_max_pool2d_fwd_train(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64, i64, i64, i64, i64, i64)
-// CHECK-DAG:   llvm.func @_mlir_ciface_dlc_rt_max_pool2d_bwd(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64, i64, i64, i64, i64, i64)
+// CHECK-DAG:   llvm.func @_mlir_ciface_dlc_rt_max_pool2d_fwd_train(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64, i64, i64, i64, i64, i64, i64)
+// CHECK-DAG:   llvm.func @_mlir_ciface_dlc_rt_max_pool2d_bwd(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64, i64, i64, i64, i64, i64, i64)
 // CHECK-LABEL: llvm.func @train_step(
 // CHECK:         llvm.call @dlc_rt_max_pool2d_fwd_train(
 // CHECK:         llvm.call @dlc_rt_max_pool2d_bwd(

@@ -30,16 +30,16 @@ TEST_F(PrimitiveCacheTest, SameShapeReusesPrimitive) {
   w.randomize(22);
   auto xd = x.desc(), wd = w.desc(), yd = y.desc();
   size_t before = dlc_rt_onednn_cache_size();
-  _mlir_ciface_dlc_rt_conv2d_fwd(&xd, &wd, &yd, 1, 1, 0, 0);
+  _mlir_ciface_dlc_rt_conv2d_fwd(&xd, &wd, &yd, 1, 1, 0, 0, 1, 1, 1);
   EXPECT_EQ(dlc_rt_onednn_cache_size(), before + 1);
   Tensor4 first = y;
-  _mlir_ciface_dlc_rt_conv2d_fwd(&xd, &wd, &yd, 1, 1, 0, 0);
+  _mlir_ciface_dlc_rt_conv2d_fwd(&xd, &wd, &yd, 1, 1, 0, 0, 1, 1, 1);
   EXPECT_EQ(dlc_rt_onednn_cache_size(), before + 1);
   EXPECT_EQ(y.data, first.data);
   // A different padding is a different primitive.
   Tensor4 y2(2, 5, 13, 13);
   auto y2d = y2.desc();
-  _mlir_ciface_dlc_rt_conv2d_fwd(&xd, &wd, &y2d, 1, 1, 1, 1);
+  _mlir_ciface_dlc_rt_conv2d_fwd(&xd, &wd, &y2d, 1, 1, 1, 1, 1, 1, 1);
   EXPECT_EQ(dlc_rt_onednn_cache_size(), before + 2);
 }
 
@@ -47,12 +47,12 @@ TEST_F(PrimitiveCacheTest, BackwardReusesForwardHint) {
   Tensor4 x(2, 3, 15, 15), w(5, 3, 3, 3), y(2, 5, 13, 13);
   auto xd = x.desc(), wd = w.desc(), yd = y.desc();
   size_t before = dlc_rt_onednn_cache_size();
-  _mlir_ciface_dlc_rt_conv2d_fwd(&xd, &wd, &yd, 1, 1, 0, 0);
-  _mlir_ciface_dlc_rt_conv2d_bwd_data(&yd, &wd, &xd, 1, 1, 0, 0);
-  _mlir_ciface_dlc_rt_conv2d_bwd_filter(&xd, &yd, &wd, 1, 1, 0, 0);
+  _mlir_ciface_dlc_rt_conv2d_fwd(&xd, &wd, &yd, 1, 1, 0, 0, 1, 1, 1);
+  _mlir_ciface_dlc_rt_conv2d_bwd_data(&yd, &wd, &xd, 1, 1, 0, 0, 1, 1, 1);
+  _mlir_ciface_dlc_rt_conv2d_bwd_filter(&xd, &yd, &wd, 1, 1, 0, 0, 1, 1, 1);
   EXPECT_EQ(dlc_rt_onednn_cache_size(), before + 3);
-  _mlir_ciface_dlc_rt_conv2d_bwd_data(&yd, &wd, &xd, 1, 1, 0, 0);
-  _mlir_ciface_dlc_rt_conv2d_bwd_filter(&xd, &yd, &wd, 1, 1, 0, 0);
+  _mlir_ciface_dlc_rt_conv2d_bwd_data(&yd, &wd, &xd, 1, 1, 0, 0, 1, 1, 1);
+  _mlir_ciface_dlc_rt_conv2d_bwd_filter(&xd, &yd, &wd, 1, 1, 0, 0, 1, 1, 1);
   EXPECT_EQ(dlc_rt_onednn_cache_size(), before + 3);
 }
 
@@ -87,7 +87,7 @@ TEST_F(PrimitiveCacheTest, ConcurrentCallsBuildOnceAndAgree) {
       for (int i = 0; i < 10; ++i) {
         Tensor4 y(2, 6, 9, 9);
         auto xd = x.desc(), wd = w.desc(), yd = y.desc();
-        _mlir_ciface_dlc_rt_conv2d_fwd(&xd, &wd, &yd, p.sh, p.sw, p.ph, p.pw);
+        _mlir_ciface_dlc_rt_conv2d_fwd(&xd, &wd, &yd, p.sh, p.sw, p.ph, p.pw, 1, 1, 1);
         if (dlc_rt_last_error()) ++failures[t];
         for (size_t k = 0; k < y.data.size(); ++k)
           if (std::fabs(y.data[k] - expected.data[k]) > 1e-4f) {

@@ -34,7 +34,7 @@ TEST_P(Conv2dTest, Forward) {
   Tensor4 y(expected.shape[0], expected.shape[1], expected.shape[2], expected.shape[3],
             42.0f);
   auto xd = x.desc(), wd = w.desc(), yd = y.desc();
-  _mlir_ciface_dlc_rt_conv2d_fwd(&xd, &wd, &yd, k.p.sh, k.p.sw, k.p.ph, k.p.pw);
+  _mlir_ciface_dlc_rt_conv2d_fwd(&xd, &wd, &yd, k.p.sh, k.p.sw, k.p.ph, k.p.pw, 1, 1, 1);
   expectClose(y, expected);
 }
 
@@ -48,7 +48,7 @@ TEST_P(Conv2dTest, BackwardData) {
   Tensor4 expected = refConvBwdData(dy, w, {k.n, k.c, k.h, k.w}, k.p);
   Tensor4 dx(k.n, k.c, k.h, k.w, 42.0f);
   auto dyd = dy.desc(), wd = w.desc(), dxd = dx.desc();
-  _mlir_ciface_dlc_rt_conv2d_bwd_data(&dyd, &wd, &dxd, k.p.sh, k.p.sw, k.p.ph, k.p.pw);
+  _mlir_ciface_dlc_rt_conv2d_bwd_data(&dyd, &wd, &dxd, k.p.sh, k.p.sw, k.p.ph, k.p.pw, 1, 1, 1);
   expectClose(dx, expected);
 }
 
@@ -62,7 +62,7 @@ TEST_P(Conv2dTest, BackwardFilter) {
   Tensor4 expected = refConvBwdFilter(x, dy, {k.o, k.c, k.kh, k.kw}, k.p);
   Tensor4 dw(k.o, k.c, k.kh, k.kw, 42.0f);
   auto xd = x.desc(), dyd = dy.desc(), dwd = dw.desc();
-  _mlir_ciface_dlc_rt_conv2d_bwd_filter(&xd, &dyd, &dwd, k.p.sh, k.p.sw, k.p.ph, k.p.pw);
+  _mlir_ciface_dlc_rt_conv2d_bwd_filter(&xd, &dyd, &dwd, k.p.sh, k.p.sw, k.p.ph, k.p.pw, 1, 1, 1);
   expectClose(dw, expected);
 }
 

@@ -33,7 +33,7 @@ protected:
 TEST_F(ErrorSlotTest, EmptyAfterSuccessfulCall) {
   Tensor4 x(1, 1, 4, 4, 1.0f), w(1, 1, 3, 3, 1.0f), y(1, 1, 2, 2);
   auto xd = x.desc(), wd = w.desc(), yd = y.desc();
-  _mlir_ciface_dlc_rt_conv2d_fwd(&xd, &wd, &yd, 1, 1, 0, 0);
+  _mlir_ciface_dlc_rt_conv2d_fwd(&xd, &wd, &yd, 1, 1, 0, 0, 1, 1, 1);
   EXPECT_EQ(dlc_rt_last_error(), nullptr);
   EXPECT_EQ(y.at(0, 0, 1, 1), 9.0f);
 }
@@ -42,7 +42,7 @@ TEST_F(ErrorSlotTest, NonContiguousInput) {
   Tensor4 x(1, 2, 5, 5, 1.0f), w(3, 2, 3, 3, 1.0f), y(1, 3, 3, 3, 7.0f);
   auto xd = x.desc(), wd = w.desc(), yd = y.desc();
   std::swap(xd.strides[2], xd.strides[3]); // a transposed view
-  _mlir_ciface_dlc_rt_conv2d_fwd(&xd, &wd, &yd, 1, 1, 0, 0);
+  _mlir_ciface_dlc_rt_conv2d_fwd(&xd, &wd, &yd, 1, 1, 0, 0, 1, 1, 1);
   std::string msg = lastError();
   EXPECT_THAT(msg, HasSubstr("[dlc_rt_conv2d_fwd]"));
   EXPECT_THAT(msg, HasSubstr("x is not contiguous"));
@@ -57,7 +57,7 @@ TEST_F(ErrorSlotTest, NonContiguousOutputIsZeroedThroughItsStrides) {
   dlc::rt::MemRefDesc<float, 4> yd{buffer.data(), buffer.data(), 0, {1, 1, 2, 2},
                                    {6, 6, 3, 1}};
   auto xd = x.desc(), wd = w.desc();
-  _mlir_ciface_dlc_rt_conv2d_fwd(&xd, &wd, &yd, 1, 1, 0, 0);
+  _mlir_ciface_dlc_rt_conv2d_fwd(&xd, &wd, &yd, 1, 1, 0, 0, 1, 1, 1);
   EXPECT_THAT(lastError(), HasSubstr("y is not contiguous"));
   EXPECT_EQ(buffer, (std::vector<float>{0, 0, 7, 0, 0, 7}));
 }
@@ -65,7 +65,7 @@ TEST_F(ErrorSlotTest, NonContiguousOutputIsZeroedThroughItsStrides) {
 TEST_F(ErrorSlotTest, ConvChannelMismatch) {
   Tensor4 x(2, 3, 6, 6), w(4, 2, 3, 3), y(2, 4, 4, 4, 7.0f);
   auto xd = x.desc(), wd = w.desc(), yd = y.desc();
-  _mlir_ciface_dlc_rt_conv2d_fwd(&xd, &wd, &yd, 1, 1, 0, 0);
+  _mlir_ciface_dlc_rt_conv2d_fwd(&xd, &wd, &yd, 1, 1, 0, 0, 1, 1, 1);
   EXPECT_THAT(lastError(), HasSubstr("x has 3 channels but w (O,C,KH,KW) expects C=2"));
   expectAllZero(y);
 }
@@ -73,7 +73,7 @@ TEST_F(ErrorSlotTest, ConvChannelMismatch) {
 TEST_F(ErrorSlotTest, ConvOutputShapeMismatch) {
   Tensor4 x(2, 3, 6, 6), w(4, 3, 3, 3), y(2, 4, 6, 6, 7.0f); // needs pad 1
   auto xd = x.desc(), wd = w.desc(), yd = y.desc();
-  _mlir_ciface_dlc_rt_conv2d_fwd(&xd, &wd, &yd, 1, 1, 0, 0);
+  _mlir_ciface_dlc_rt_conv2d_fwd(&xd, &wd, &yd, 1, 1, 0, 0, 1, 1, 1);
   EXPECT_THAT(lastError(), HasSubstr("y must be (N,O,OH,OW) = (2,4,4,4)"));
   expectAllZero(y);
 }
@@ -82,7 +82,7 @@ TEST_F(ErrorSlotTest, BwdDataDxShapeMismatch) {
   // dx claims 7x7 but dy 4x4 came from a 6x6 input with a 3x3 kernel.
   Tensor4 dy(2, 4, 4, 4, 1.0f), w(4, 3, 3, 3, 1.0f), dx(2, 3, 7, 7, 7.0f);
   auto dyd = dy.desc(), wd = w.desc(), dxd = dx.desc();
-  _mlir_ciface_dlc_rt_conv2d_bwd_data(&dyd, &wd, &dxd, 1, 1, 0, 0);
+  _mlir_ciface_dlc_rt_conv2d_bwd_data(&dyd, &wd, &dxd, 1, 1, 0, 0, 1, 1, 1);
   std::string msg = lastError();
   EXPECT_THAT(msg, HasSubstr("[dlc_rt_conv2d_bwd_data]"));
   EXPECT_THAT(msg, HasSubstr("dx (2,3,7,7) w (4,3,3,3) dy (2,4,4,4)"));
@@ -92,7 +92,7 @@ TEST_F(ErrorSlotTest, BwdDataDxShapeMismatch) {
 TEST_F(ErrorSlotTest, BwdFilterDwShapeMismatch) {
   Tensor4 x(2, 3, 6, 6, 1.0f), dy(2, 4, 4, 4, 1.0f), dw(4, 5, 3, 3, 7.0f);
   auto xd = x.desc(), dyd = dy.desc(), dwd = dw.desc();
-  _mlir_ciface_dlc_rt_conv2d_bwd_filter(&xd, &dyd, &dwd, 1, 1, 0, 0);
+  _mlir_ciface_dlc_rt_conv2d_bwd_filter(&xd, &dyd, &dwd, 1, 1, 0, 0, 1, 1, 1);
   EXPECT_THAT(lastError(), HasSubstr("[dlc_rt_conv2d_bwd_filter] x has 3 channels"));
   expectAllZero(dw);
 }
@@ -100,12 +100,12 @@ TEST_F(ErrorSlotTest, BwdFilterDwShapeMismatch) {
 TEST_F(ErrorSlotTest, InvalidStrideAndKernelTooLarge) {
   Tensor4 x(1, 1, 4, 4), w(1, 1, 3, 3), y(1, 1, 2, 2, 7.0f);
   auto xd = x.desc(), wd = w.desc(), yd = y.desc();
-  _mlir_ciface_dlc_rt_conv2d_fwd(&xd, &wd, &yd, 0, 1, 0, 0);
+  _mlir_ciface_dlc_rt_conv2d_fwd(&xd, &wd, &yd, 0, 1, 0, 0, 1, 1, 1);
   EXPECT_THAT(lastError(), HasSubstr("stride (0,1) must be positive"));
   dlc_rt_clear_error();
   Tensor4 big(1, 1, 7, 7);
   auto bigd = big.desc();
-  _mlir_ciface_dlc_rt_conv2d_fwd(&xd, &bigd, &yd, 1, 1, 1, 1);
+  _mlir_ciface_dlc_rt_conv2d_fwd(&xd, &bigd, &yd, 1, 1, 1, 1, 1, 1, 1);
   EXPECT_THAT(lastError(), HasSubstr("the 7x7 kernel does not fit the 4x4 input"));
   expectAllZero(y);
 }
@@ -113,7 +113,7 @@ TEST_F(ErrorSlotTest, InvalidStrideAndKernelTooLarge) {
 TEST_F(ErrorSlotTest, NullDescriptor) {
   Tensor4 w(1, 1, 3, 3), y(1, 1, 2, 2, 7.0f);
   auto wd = w.desc(), yd = y.desc();
-  _mlir_ciface_dlc_rt_conv2d_fwd(nullptr, &wd, &yd, 1, 1, 0, 0);
+  _mlir_ciface_dlc_rt_conv2d_fwd(nullptr, &wd, &yd, 1, 1, 0, 0, 1, 1, 1);
   EXPECT_THAT(lastError(), HasSubstr("x is a null descriptor"));
   expectAllZero(y);
 }
@@ -123,7 +123,7 @@ TEST_F(ErrorSlotTest, MaxPoolWorkspaceOfTheWrongSize) {
   std::vector<int8_t> ws(7); // the shape rule (and oneDNN) want 1*2*2*2 = 8 bytes
   auto xd = x.desc(), yd = y.desc();
   auto wsd = bytesDesc(ws);
-  _mlir_ciface_dlc_rt_max_pool2d_fwd_train(&xd, &yd, &wsd, 2, 2, 2, 2, 0, 0);
+  _mlir_ciface_dlc_rt_max_pool2d_fwd_train(&xd, &yd, &wsd, 2, 2, 2, 2, 0, 0, 0);
   EXPECT_THAT(lastError(), HasSubstr("[dlc_rt_max_pool2d_fwd_train] workspace has 7 bytes but "
                                      "oneDNN needs 8"));
   expectAllZero(y);
@@ -134,7 +134,7 @@ TEST_F(ErrorSlotTest, MaxPoolBackwardWorkspaceOfTheWrongSize) {
   std::vector<int8_t> ws(9);
   auto dyd = dy.desc(), dxd = dx.desc();
   auto wsd = bytesDesc(ws);
-  _mlir_ciface_dlc_rt_max_pool2d_bwd(&dyd, &wsd, &dxd, 2, 2, 2, 2, 0, 0);
+  _mlir_ciface_dlc_rt_max_pool2d_bwd(&dyd, &wsd, &dxd, 2, 2, 2, 2, 0, 0, 0);
   EXPECT_THAT(lastError(), HasSubstr("workspace has 9 bytes but oneDNN needs 8"));
   expectAllZero(dx);
 }
@@ -189,7 +189,7 @@ TEST_F(ErrorSlotTest, SlotIsPerThread) {
 TEST_F(ErrorSlotTest, EmptyBatchGivesZeroGradientWithoutError) {
   Tensor4 x(0, 3, 6, 6), dy(0, 4, 4, 4), dw(4, 3, 3, 3, 7.0f);
   auto xd = x.desc(), dyd = dy.desc(), dwd = dw.desc();
-  _mlir_ciface_dlc_rt_conv2d_bwd_filter(&xd, &dyd, &dwd, 1, 1, 0, 0);
+  _mlir_ciface_dlc_rt_conv2d_bwd_filter(&xd, &dyd, &dwd, 1, 1, 0, 0, 1, 1, 1);
   EXPECT_EQ(dlc_rt_last_error(), nullptr);
   expectAllZero(dw);
 }

@@ -220,8 +220,8 @@ inline Tensor4 refPoolBwd(const Tensor4 &dy, const Tensor4 &x, PoolParams p) {
 /// does: max_pool2d_fwd / avg_pool2d_fwd.
 inline void poolFwd(MemRefDesc<float, 4> *x, MemRefDesc<float, 4> *y, int64_t kind, int64_t kh,
                     int64_t kw, int64_t sh, int64_t sw, int64_t ph, int64_t pw) {
-  if (kind == 0) _mlir_ciface_dlc_rt_max_pool2d_fwd(x, y, kh, kw, sh, sw, ph, pw);
-  else _mlir_ciface_dlc_rt_avg_pool2d_fwd(x, y, kh, kw, sh, sw, ph, pw);
+  if (kind == 0) _mlir_ciface_dlc_rt_max_pool2d_fwd(x, y, kh, kw, sh, sw, ph, pw, 0);
+  else _mlir_ciface_dlc_rt_avg_pool2d_fwd(x, y, kh, kw, sh, sw, ph, pw, 0, 1);
 }
 
 /// The workspace max_pool2d_fwd_train writes for an output of `outputElements`
@@ -245,14 +245,14 @@ inline MemRefDesc<int8_t, 1> bytesDesc(std::vector<int8_t> &bytes) {
 inline void poolBwd(MemRefDesc<float, 4> *dy, MemRefDesc<float, 4> *x, MemRefDesc<float, 4> *dx,
                     int64_t kind, int64_t kh, int64_t kw, int64_t sh, int64_t sw, int64_t ph,
                     int64_t pw) {
-  if (kind != 0) return _mlir_ciface_dlc_rt_avg_pool2d_bwd(dy, x, dx, kh, kw, sh, sw, ph, pw);
+  if (kind != 0) return _mlir_ciface_dlc_rt_avg_pool2d_bwd(dy, x, dx, kh, kw, sh, sw, ph, pw, 0, 1);
   std::vector<float> yData(size_t(std::max<int64_t>(dy->numElements(), 0)));
   MemRefDesc<float, 4> y = *dy;
   y.allocated = y.aligned = yData.data();
   std::vector<int8_t> ws = maxPoolWorkspace(dy->numElements(), kh, kw);
   MemRefDesc<int8_t, 1> wsd = bytesDesc(ws);
-  _mlir_ciface_dlc_rt_max_pool2d_fwd_train(x, &y, &wsd, kh, kw, sh, sw, ph, pw);
-  _mlir_ciface_dlc_rt_max_pool2d_bwd(dy, &wsd, dx, kh, kw, sh, sw, ph, pw);
+  _mlir_ciface_dlc_rt_max_pool2d_fwd_train(x, &y, &wsd, kh, kw, sh, sw, ph, pw, 0);
+  _mlir_ciface_dlc_rt_max_pool2d_bwd(dy, &wsd, dx, kh, kw, sh, sw, ph, pw, 0);
 }
 
 } // namespace dlc::rt::test
