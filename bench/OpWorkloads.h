@@ -69,6 +69,19 @@ inline std::vector<OpWorkload> opWorkloads() {
        [](T a) { return batchNorm(a[0], a[1], a[2], a[3], a[4], {.training = true}).y; }, true, 0},
       {"matmul_1024", {{{1024, 1024}}, {{1024, 1024}}}, [](T a) { return matmul(a[0], a[1]); },
        false, 0, 2.0 * 1024 * 1024 * 1024},
+      {"mean_rows_4096x4096", {{{4096, 4096}}}, [](T a) { return mean(a[0], {1}); }, false, s},
+      // W2: QKᵀ and P·V for batch 8 × 8 heads, seq 128, head dim 64.
+      {"bmm_W2_scores", {{{64, 128, 64}}, {{64, 128, 64}}},
+       [](T a) { return batchMatmul(a[0], a[1], false, true); }, false, 0,
+       2.0 * 64 * 128 * 128 * 64},
+      {"bmm_W2_context", {{{64, 128, 128}}, {{64, 128, 64}}},
+       [](T a) { return batchMatmul(a[0], a[1]); }, false, 0, 2.0 * 64 * 128 * 128 * 64},
+      {"dropout_train_16M", {{{kStream}}}, [](T a) { return dropout(a[0], 0.5, true); }, false,
+       2 * s},
+      // The generalised loss at ImageNet-like class counts (docs/ops.md).
+      {"cross_entropy_4096x1000", {{{4096, 1000}}, {{4096}, rt::DType::I64}},
+       [](T a) { return crossEntropy(a[0], a[1], CrossEntropyOptions{}); }, false,
+       4096 * 1000 * kF},
   };
   return w;
 }

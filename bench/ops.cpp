@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstring>
+#include <map>
 #include <random>
 
 using namespace dlc;
@@ -58,14 +59,14 @@ Timing run(const bench::OpWorkload &w, int iters) {
                                  : Binding::Input));
   Tensor out = w.body(in);
   PipelineOptions po;
-  std::vector<rt::HostTensor> args;
+  std::map<std::string, rt::HostTensor> byName; // argument values by binding name
   std::mt19937 rng(1);
   std::uniform_real_distribution<float> u(-1.0f, 1.0f);
-  for (const auto &s : w.inputs) {
-    rt::HostTensor t(s.shape, s.dtype);
-    if (s.dtype == rt::DType::F32)
+  for (size_t i = 0; i < w.inputs.size(); ++i) {
+    rt::HostTensor t(w.inputs[i].shape, w.inputs[i].dtype); // integer inputs: zeros
+    if (t.dtype() == rt::DType::F32)
       for (int64_t k = 0; k < t.numel(); ++k) t.f32()[k] = u(rng);
-    args.push_back(std::move(t));
+    byName["in" + std::to_string(i)] = std::move(t);
   }
   std::string fn = "f";
   if (w.backward) {
@@ -75,11 +76,23 @@ Timing run(const bench::OpWorkload &w, int iters) {
     graph.finishFunction("loss", {sum(mul(out, r), axes), out});
     rt::HostTensor rt(out.shape(), out.dtype());
     for (int64_t k = 0; k < rt.numel(); ++k) rt.f32()[k] = u(rng);
-    args.push_back(std::move(rt));
+    byName["r"] = std::move(rt);
     po.training = true;
     fn = "loss_grad";
   } else {
     graph.finishFunction("f", {out}, {Graph::ResultKind::Output});
+  }
+  // Arguments in the traced order; a random op (dropout) added the
+  // function's [seed, step] key.
+  std::vector<rt::HostTensor> args;
+  for (const Binding &b : graph.bindings(w.backward ? "loss" : "f")) {
+    if (b.kind == Binding::RngState) {
+      rt::HostTensor key({2}, rt::DType::I64);
+      key.data<int64_t>()[0] = 1;
+      args.push_back(std::move(key));
+    } else {
+      args.push_back(std::move(byName.at(b.name)));
+    }
   }
   auto module = graph.takeModule();
   auto jit = cpu::JitModule::compile(*module, po);
@@ -112,10 +125,12 @@ int main(int argc, char **argv) {
     if (!filter.empty() && w.name.find(filter) == std::string::npos) continue;
     try {
       Timing t = run(w, iters);
-      std::string rate = w.bytes ? fmt::format("\"dlc_gbs\": {:.2f}", w.bytes / t.median / 1e6)
-                                 : fmt::format("\"dlc_gflops\": {:.1f}", w.flops / t.median / 1e6);
+      std::string rate =
+          w.bytes   ? fmt::format(", \"dlc_gbs\": {:.2f}", w.bytes / t.median / 1e6)
+          : w.flops ? fmt::format(", \"dlc_gflops\": {:.1f}", w.flops / t.median / 1e6)
+                    : std::string();
       fmt::print("{{\"name\": \"{}\", \"dlc_ms\": {:.4f}, \"dlc_min_ms\": {:.4f}, "
-                 "\"dlc_max_ms\": {:.4f}, {}}}\n",
+                 "\"dlc_max_ms\": {:.4f}{}}}\n",
                  w.name, t.median, t.min, t.max, rate);
     } catch (const std::exception &e) {
       fmt::print(stderr, "dlc-bench-ops: {}: {}\n", w.name, e.what());

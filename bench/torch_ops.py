@@ -46,6 +46,14 @@ def workloads():
          lambda x, w, b: F_.batch_norm(x, rm, rv, w, b, True), True, 0, 0),
         ("matmul_1024", [mk(1024, 1024), mk(1024, 1024)], torch.matmul, False, 0,
          2.0 * 1024 ** 3),
+        ("mean_rows_4096x4096", [mk(4096, 4096)], lambda x: x.mean(1), False, s, 0),
+        ("bmm_W2_scores", [mk(64, 128, 64), mk(64, 128, 64)],
+         lambda q, k: torch.bmm(q, k.transpose(1, 2)), False, 0, 2.0 * 64 * 128 * 128 * 64),
+        ("bmm_W2_context", [mk(64, 128, 128), mk(64, 128, 64)], torch.bmm, False, 0,
+         2.0 * 64 * 128 * 128 * 64),
+        ("dropout_train_16M", [mk(S)], lambda x: F_.dropout(x, 0.5, True), False, 2 * s, 0),
+        ("cross_entropy_4096x1000", [mk(4096, 1000), torch.randint(0, 1000, (4096,))],
+         F_.cross_entropy, False, 4096 * 1000 * F, 0),
     ]
 
 
