@@ -36,7 +36,8 @@ Tensor scalar(float value, Site site = {});
 Tensor constant(const std::vector<float> &values, std::vector<int64_t> shape,
                 rt::DType dtype = rt::DType::F32, Site site = {});
 
-/// op(a)·op(b) for rank-2 tensors.
+/// op(a)·op(b): rank-2 tensors give dl.matmul; with a rank ≥ 3 operand it is
+/// `batchMatmul` (frontend/ops/Linear.h: broadcast batch dimensions).
 Tensor matmul(const Tensor &a, const Tensor &b, bool transposeA = false, bool transposeB = false,
               Site site = {});
 

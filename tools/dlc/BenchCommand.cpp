@@ -1,6 +1,6 @@
 //===- BenchCommand.cpp - dlc bench: time one compiled training step ------===//
 //
-//   dlc bench lenet|mlp [--num-threads T] [--iters N] [--warmup N] [--batch-size B]
+//   dlc bench lenet|mlp|mlp_dropout [--num-threads T] [--iters N] [--warmup N] [--batch-size B]
 //
 // Workload W1 of docs/benchmarks.md: the LeNet training step at batch 256 on
 // random data. Compile time is measured apart from the timed loop; the
@@ -31,7 +31,7 @@ namespace {
 
 cl::SubCommand BenchCmd("bench", "time one compiled training step (workload W1)");
 
-cl::opt<std::string> model(cl::Positional, cl::Required, cl::desc("<model: lenet or mlp>"),
+cl::opt<std::string> model(cl::Positional, cl::Required, cl::desc("<model: lenet, mlp or mlp_dropout>"),
                            cl::sub(BenchCmd));
 cl::opt<int64_t> batchSize("batch-size", cl::desc("minibatch size"), cl::init(256),
                            cl::sub(BenchCmd));

@@ -22,7 +22,7 @@ namespace {
 
 cl::SubCommand SummaryCmd("summary", "print each layer's output shape and parameter count");
 
-cl::opt<std::string> model(cl::Positional, cl::Required, cl::desc("<model: lenet or mlp>"),
+cl::opt<std::string> model(cl::Positional, cl::Required, cl::desc("<model: lenet, mlp or mlp_dropout>"),
                            cl::sub(SummaryCmd));
 cl::opt<int64_t> batchSize("batch-size", cl::desc("batch size traced through the model"),
                            cl::init(256), cl::sub(SummaryCmd));

@@ -395,18 +395,6 @@ INSTANTIATE_TEST_SUITE_P(Ops, CriterionGradient, ::testing::ValuesIn(gradCases()
                          [](const auto &info) { return std::string(info.param.name); });
 
 // -- the DSL names the op and the caller's line ------------------------------
-template <typename F>
-void expectError(F f, std::vector<std::string> needles) {
-  try {
-    f();
-    FAIL() << "expected dlc::Error";
-  } catch (const Error &e) {
-    std::string what = e.what();
-    for (const std::string &n : needles)
-      EXPECT_NE(what.find(n), std::string::npos) << "missing '" << n << "' in: " << what;
-  }
-}
-
 std::string here(int line) { return "CriterionOpsTest.cpp:" + std::to_string(line); }
 
 TEST(CriterionErrors, DslRejectsBadOperands) {

@@ -229,18 +229,6 @@ INSTANTIATE_TEST_SUITE_P(Ops, DataMovementGradient, ::testing::ValuesIn(gradCase
                          [](const auto &info) { return std::string(info.param.name); });
 
 // -- the DSL's errors name the op and the user's line ------------------------
-template <typename F>
-void expectError(F f, std::vector<std::string> needles) {
-  try {
-    f();
-    FAIL() << "expected dlc::Error";
-  } catch (const Error &e) {
-    std::string what = e.what();
-    for (const std::string &n : needles)
-      EXPECT_NE(what.find(n), std::string::npos) << "missing '" << n << "' in: " << what;
-  }
-}
-
 std::string here(int line) { return "DataMovementOpsTest.cpp:" + std::to_string(line); }
 
 TEST(DataMovementErrors, NameTheOpAndLine) {

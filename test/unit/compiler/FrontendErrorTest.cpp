@@ -9,19 +9,6 @@
 namespace dlc::test {
 namespace {
 
-/// Runs `f`, expecting dlc::Error whose text contains every needle.
-template <typename F>
-void expectError(F f, std::vector<std::string> needles) {
-  try {
-    f();
-    FAIL() << "expected dlc::Error";
-  } catch (const Error &e) {
-    std::string what = e.what();
-    for (const std::string &n : needles)
-      EXPECT_NE(what.find(n), std::string::npos) << "missing '" << n << "' in: " << what;
-  }
-}
-
 std::string here(int line) { return "FrontendErrorTest.cpp:" + std::to_string(line); }
 
 TEST(FrontendErrors, LinearInputFeaturesMismatchNamesTheLayerLine) {

@@ -3,7 +3,10 @@
 
 #include "backends/cpu/JitModule.h"
 #include "frontend/Graph.h"
+#include "frontend/Error.h"
 #include "frontend/Ops.h"
+
+#include <gtest/gtest.h>
 
 #include <functional>
 #include <memory>
@@ -56,5 +59,19 @@ double gradientError(Compiled &c, const std::vector<rt::HostTensor> &inputs, dou
 double gradientError(Compiled &c, const std::vector<rt::HostTensor> &inputs,
                      const std::vector<rt::HostTensor> &grads, double eps, double atol,
                      double rtol, int samples = 24);
+
+/// Runs `f`, expecting dlc::Error whose text contains every needle (the
+/// op's name, the user's file:line, the offending type).
+template <typename F>
+void expectError(F f, std::vector<std::string> needles) {
+  try {
+    f();
+    FAIL() << "expected dlc::Error";
+  } catch (const Error &e) {
+    std::string what = e.what();
+    for (const std::string &n : needles)
+      EXPECT_NE(what.find(n), std::string::npos) << "missing '" << n << "' in: " << what;
+  }
+}
 
 } // namespace dlc::test

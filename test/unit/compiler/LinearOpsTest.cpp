@@ -269,17 +269,6 @@ INSTANTIATE_TEST_SUITE_P(Ops, LinearGradient, ::testing::ValuesIn(gradCases()),
 
 // -- DSL errors --------------------------------------------------------------
 
-template <typename F>
-void expectError(F f, std::vector<std::string> needles) {
-  try {
-    f();
-    FAIL() << "expected dlc::Error";
-  } catch (const Error &e) {
-    std::string what = e.what();
-    for (const std::string &n : needles)
-      EXPECT_NE(what.find(n), std::string::npos) << "missing '" << n << "' in: " << what;
-  }
-}
 std::string here(int line) { return "LinearOpsTest.cpp:" + std::to_string(line); }
 
 TEST(LinearErrors, NameTheOpAndTheLine) {

@@ -238,17 +238,6 @@ TEST(NormalizationBuffers, RunningStatisticsAreBuffersWithoutGradient) {
 }
 
 // -- DSL errors name the user's line and the op ------------------------------
-template <typename F>
-void expectError(F f, std::vector<std::string> needles) {
-  try {
-    f();
-    FAIL() << "expected dlc::Error";
-  } catch (const Error &e) {
-    std::string what = e.what();
-    for (const std::string &n : needles)
-      EXPECT_NE(what.find(n), std::string::npos) << "missing '" << n << "' in: " << what;
-  }
-}
 std::string here(int line) { return "NormalizationOpsTest.cpp:" + std::to_string(line); }
 
 TEST(NormalizationErrors, NameTheOpAndLine) {
