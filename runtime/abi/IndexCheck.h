@@ -7,8 +7,8 @@
 // "dl.embedding: index 7 is out of range [0, 5)" in the error slot
 // (ErrorSlot.h) unless an error is pending; JitModule::call then throws it.
 // Scalars only, so the compiler calls it without memref descriptors. Part of
-// the C ABI compiled code links to; the JIT registers it with the kernels
-// (backends/onednn/Symbols.cpp).
+// the C ABI compiled code links to; the JIT registers it beside the kernel
+// table's symbols (backends/cpu/JitEngine.cpp).
 //
 //===----------------------------------------------------------------------===//
 #pragma once
