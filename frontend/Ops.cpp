@@ -67,27 +67,15 @@ Tensor matmul(const Tensor &a, const Tensor &b, bool ta, bool tb, Site s) {
 }
 
 Tensor sum(const Tensor &x, std::vector<int64_t> axes, bool keepdims, Site s) {
-  Graph &g = graphOf(x, s, "sum");
-  requireFloat(x, s, "sum");
-  auto type = checked(shape::reduce(x.shape(), axes, keepdims), s, "sum", elementOf(x));
-  return Tensor(&g, dl::ReduceSumOp::create(g.builder(), g.location(s), type, x.value(),
-                                            g.builder().getDenseI64ArrayAttr(axes), keepdims));
+  return reduction<dl::ReduceSumOp>(x, axes, keepdims, s, "sum", shape::reduce);
 }
 
 Tensor mean(const Tensor &x, std::vector<int64_t> axes, bool keepdims, Site s) {
-  Graph &g = graphOf(x, s, "mean");
-  requireFloat(x, s, "mean");
-  auto type = checked(shape::reduce(x.shape(), axes, keepdims), s, "mean", elementOf(x));
-  return Tensor(&g, dl::MeanOp::create(g.builder(), g.location(s), type, x.value(),
-                                       g.builder().getDenseI64ArrayAttr(axes), keepdims));
+  return reduction<dl::MeanOp>(x, axes, keepdims, s, "mean", shape::reduce);
 }
 
 Tensor amax(const Tensor &x, std::vector<int64_t> axes, bool keepdims, Site s) {
-  Graph &g = graphOf(x, s, "amax");
-  requireFloat(x, s, "amax");
-  auto type = checked(shape::reduceMax(x.shape(), axes, keepdims), s, "amax", elementOf(x));
-  return Tensor(&g, dl::ReduceMaxOp::create(g.builder(), g.location(s), type, x.value(),
-                                            g.builder().getDenseI64ArrayAttr(axes), keepdims));
+  return reduction<dl::ReduceMaxOp>(x, axes, keepdims, s, "amax", shape::reduceMax);
 }
 
 Tensor softmax(const Tensor &x, int64_t axis, Site s) {

@@ -62,6 +62,18 @@ inline int64_t normalizedAxis(const Tensor &x, int64_t axis, const Site &site, c
   return axis;
 }
 
+/// A float reduction op over sorted `axes` whose result shape `rule` gives
+/// (shape::reduce, shape::reduceMax, ...).
+template <typename OpTy, typename Rule>
+Tensor reduction(const Tensor &x, const std::vector<int64_t> &axes, bool keepdims,
+                 const Site &site, const char *op, Rule rule) {
+  Graph &g = graphOf(x, site, op);
+  requireFloat(x, site, op);
+  auto type = checked(rule(x.shape(), axes, keepdims), site, op, elementOf(x));
+  return Tensor(&g, OpTy::create(g.builder(), g.location(site), type, x.value(),
+                                 g.builder().getDenseI64ArrayAttr(axes), keepdims));
+}
+
 /// A float binary op with numpy broadcasting.
 template <typename OpTy>
 Tensor binary(const Tensor &a, const Tensor &b, const Site &site, const char *op) {

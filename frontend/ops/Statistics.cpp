@@ -18,30 +18,23 @@ namespace {
 /// the shape rule to report).
 std::vector<int64_t> sortedAxes(const Tensor &x, std::vector<int64_t> axes, const Site &s,
                                 const char *op) {
+  graphOf(x, s, op); // an empty Tensor has no rank
+  requireFloat(x, s, op);
   for (int64_t &a : axes) a = normalizedAxis(x, a, s, op);
   std::sort(axes.begin(), axes.end());
   return axes;
 }
 
-/// A float reduction op over `axes` whose result type `rule` gives.
-template <typename OpTy, typename Rule>
-Tensor reduction(const Tensor &x, std::vector<int64_t> axes, bool keepdim, const Site &s,
-                 const char *op, Rule rule) {
-  Graph &g = graphOf(x, s, op);
-  requireFloat(x, s, op);
-  axes = sortedAxes(x, std::move(axes), s, op);
-  auto type = checked(rule(x.shape(), axes, keepdim), s, op, elementOf(x));
-  return Tensor(&g, OpTy::create(g.builder(), g.location(s), type, x.value(),
-                                 g.builder().getDenseI64ArrayAttr(axes), keepdim));
-}
 } // namespace
 
 Tensor amin(const Tensor &x, std::vector<int64_t> axes, bool keepdim, Site s) {
-  return reduction<dl::ReduceMinOp>(x, std::move(axes), keepdim, s, "amin", shape::reduceMin);
+  return reduction<dl::ReduceMinOp>(x, sortedAxes(x, std::move(axes), s, "amin"), keepdim, s,
+                                    "amin", shape::reduceMin);
 }
 
 Tensor logsumexp(const Tensor &x, std::vector<int64_t> axes, bool keepdim, Site s) {
-  return reduction<dl::LogSumExpOp>(x, std::move(axes), keepdim, s, "logsumexp", shape::reduce);
+  return reduction<dl::LogSumExpOp>(x, sortedAxes(x, std::move(axes), s, "logsumexp"), keepdim,
+                                     s, "logsumexp", shape::reduce);
 }
 
 Tensor argmax(const Tensor &x, int64_t dim, bool keepdim, Site s) {

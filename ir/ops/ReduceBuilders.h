@@ -31,4 +31,22 @@ inline mlir::Value keptForm(mlir::OpBuilder &b, mlir::Location loc, mlir::Value 
   return ReshapeOp::create(b, loc, type, v);
 }
 
+/// The VJP of an extremum y = max or min of `x` over `axes` (cotangent `g`):
+/// the cotangent goes to the positions attaining it, split evenly between
+/// ties (PyTorch's amax/amin). With y and g in keepdims form,
+///   gap  = y - x for a max, x - y for a min (>= 0, exactly 0 only at ties)
+///   mask = 1 - sign(gap),   dx = mask * g / sum(mask)
+inline mlir::Value tiedExtremumGradient(mlir::OpBuilder &b, mlir::Location loc, mlir::Value x,
+                                        mlir::Value y, mlir::Value g,
+                                        llvm::ArrayRef<int64_t> axes, bool isMax) {
+  mlir::RankedTensorType in = tensorType(x);
+  y = keptForm(b, loc, y, in, axes);
+  g = keptForm(b, loc, g, in, axes);
+  mlir::Value gap = isMax ? binary<SubOp>(b, loc, y, x) : binary<SubOp>(b, loc, x, y);
+  mlir::Value off = SignOp::create(b, loc, gap);
+  mlir::Value mask = binary<SubOp>(b, loc, scalarLike(b, loc, off, 1.0), off);
+  mlir::Value ties = reduceKept<ReduceSumOp>(b, loc, mask, axes);
+  return binary<MulOp>(b, loc, mask, binary<DivOp>(b, loc, g, ties));
+}
+
 } // namespace dlc::dl::detail

@@ -10,6 +10,7 @@ using detail::keptForm;
 using detail::reduceKept;
 using detail::shapeOf;
 using detail::tensorType;
+using detail::tiedExtremumGradient;
 
 //===----------------------------------------------------------------------===//
 // reduce_sum
@@ -39,20 +40,11 @@ LogicalResult ReduceMaxOp::inferReturnTypes(MLIRContext *, std::optional<Locatio
                   tensorType(a.getInput()).getElementType(), types);
 }
 
-// y = max x: the cotangent goes to the positions attaining the maximum, split
-// evenly between ties (PyTorch's amax). With y and g in keepdims form,
-//   mask = 1 - sign(y - x)     (y - x >= 0, and is exactly 0 only where x = y)
-//   dx   = mask * g / sum(mask)
+// The cotangent goes to the positions attaining the maximum, split evenly
+// between ties, as PyTorch's amax (`max(dim)` instead routes it to one index).
 LogicalResult ReduceMaxOp::buildVJP(OpBuilder &b, ValueRange gs, SmallVectorImpl<Value> &grads) {
-  Location loc = getLoc();
-  RankedTensorType in = tensorType(getInput());
-  ArrayRef<int64_t> axes = getAxes();
-  Value y = keptForm(b, loc, getResult(), in, axes);
-  Value g = keptForm(b, loc, gs[0], in, axes);
-  Value below = SignOp::create(b, loc, binary<SubOp>(b, loc, y, getInput()));
-  Value mask = binary<SubOp>(b, loc, scalarLike(b, loc, below, 1.0), below);
-  Value ties = reduceKept<ReduceSumOp>(b, loc, mask, axes);
-  grads.push_back(binary<MulOp>(b, loc, mask, binary<DivOp>(b, loc, g, ties)));
+  grads.push_back(
+      tiedExtremumGradient(b, getLoc(), getInput(), getResult(), gs[0], getAxes(), true));
   return success();
 }
 

@@ -19,6 +19,7 @@ using detail::keptForm;
 using detail::reduceKept;
 using detail::shapeOf;
 using detail::tensorType;
+using detail::tiedExtremumGradient;
 
 void registerStatisticsOps(DLDialect &dialect) {
   dialect.addFamily<
@@ -81,19 +82,10 @@ LogicalResult ReduceMinOp::inferReturnTypes(MLIRContext *, std::optional<Locatio
                   tensorType(a.getInput()).getElementType(), types);
 }
 
-// y = min x, as reduce_max's rule: with y and g in keepdims form,
-//   mask = 1 - sign(x - y)     (x - y >= 0, and is exactly 0 only where x = y)
-//   dx   = mask * g / sum(mask)
+// As reduce_max's: ties share the cotangent evenly (PyTorch's amin).
 LogicalResult ReduceMinOp::buildVJP(OpBuilder &b, ValueRange gs, SmallVectorImpl<Value> &grads) {
-  Location loc = getLoc();
-  RankedTensorType in = tensorType(getInput());
-  ArrayRef<int64_t> axes = getAxes();
-  Value y = keptForm(b, loc, getResult(), in, axes);
-  Value g = keptForm(b, loc, gs[0], in, axes);
-  Value above = SignOp::create(b, loc, binary<SubOp>(b, loc, getInput(), y));
-  Value mask = binary<SubOp>(b, loc, scalarLike(b, loc, above, 1.0), above);
-  Value ties = reduceKept<ReduceSumOp>(b, loc, mask, axes);
-  grads.push_back(binary<MulOp>(b, loc, mask, binary<DivOp>(b, loc, g, ties)));
+  grads.push_back(
+      tiedExtremumGradient(b, getLoc(), getInput(), getResult(), gs[0], getAxes(), false));
   return success();
 }
 
