@@ -109,6 +109,21 @@ Value negClassSum(OpBuilder &b, Location loc, Value t, Value x) {
   return NegOp::create(b, loc, ClassWeightedSumOp::create(b, loc, t, x));
 }
 
+/// The cotangent of a class loss's per-element terms (cross_entropy,
+/// nll_loss), in the input's rank with the class axis kept (size 1) so it
+/// broadcasts over the classes: g / (sum of the picked weights) for "mean".
+Value classLossCotangent(OpBuilder &b, Location loc, Value g, Value input, Value target,
+                         Value weight, int64_t ignoreIndex, StringRef reduction) {
+  Value denominator = reduction == "mean"
+                          ? pickedWeightSum(b, loc, input, target, weight, ignoreIndex)
+                          : Value();
+  g = perElementCotangent(b, loc, g, reduction, denominator);
+  RankedTensorType in = tensorType(input);
+  if (reduction == "none") // (N, d...) → (N, 1, d...)
+    g = keptForm(b, loc, g, in, {shape::classAxis(in.getRank())});
+  return g;
+}
+
 } // namespace
 
 //===----------------------------------------------------------------------===//
@@ -137,14 +152,10 @@ LogicalResult CrossEntropyOp::buildVJP(OpBuilder &b, ValueRange gs,
                                        SmallVectorImpl<Value> &grads) {
   Location loc = getLoc();
   Value x = getInput();
-  RankedTensorType in = tensorType(x);
-  int64_t axis = shape::classAxis(in.getRank());
+  int64_t axis = shape::classAxis(tensorType(x).getRank());
   int64_t ignore = int64_t(getIgnoreIndex());
-  Value denominator = getReduction() == "mean"
-                          ? pickedWeightSum(b, loc, x, getTarget(), getWeight(), ignore)
-                          : Value();
-  Value g = perElementCotangent(b, loc, gs[0], getReduction(), denominator);
-  if (getReduction() == "none") g = keptForm(b, loc, g, in, {axis}); // (N, d...) → (N, 1, d...)
+  Value g = classLossCotangent(b, loc, gs[0], x, getTarget(), getWeight(), ignore,
+                               getReduction());
   Value t = targetWeightsOf(b, loc, x, getTarget(), getWeight(), ignore,
                             getLabelSmoothing().convertToDouble());
   Value p = SoftmaxOp::create(b, loc, x, b.getI64IntegerAttr(axis));
@@ -205,14 +216,10 @@ LogicalResult NllLossOp::verify() {
 LogicalResult NllLossOp::buildVJP(OpBuilder &b, ValueRange gs, SmallVectorImpl<Value> &grads) {
   Location loc = getLoc();
   Value x = getInput();
-  RankedTensorType in = tensorType(x);
-  int64_t axis = shape::classAxis(in.getRank());
+  int64_t axis = shape::classAxis(tensorType(x).getRank());
   int64_t ignore = int64_t(getIgnoreIndex());
-  Value denominator = getReduction() == "mean"
-                          ? pickedWeightSum(b, loc, x, getTarget(), getWeight(), ignore)
-                          : Value();
-  Value g = perElementCotangent(b, loc, gs[0], getReduction(), denominator);
-  if (getReduction() == "none") g = keptForm(b, loc, g, in, {axis}); // (N, d...) → (N, 1, d...)
+  Value g = classLossCotangent(b, loc, gs[0], x, getTarget(), getWeight(), ignore,
+                               getReduction());
   Value t = targetWeightsOf(b, loc, x, getTarget(), getWeight(), ignore, 0.0);
   grads.push_back(binary<MulOp>(b, loc, NegOp::create(b, loc, t), g));
   grads.push_back(Value());
