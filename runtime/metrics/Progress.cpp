@@ -8,6 +8,7 @@
 #include <cstring>
 #include <stdexcept>
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 namespace dlc::metrics {
@@ -45,6 +46,10 @@ Progress::Progress(ProgressOptions o, std::ostream &out, Clock clock)
   if (options.barWidth < 1) options.barWidth = 1;
   terminal = options.mode == ProgressMode::Terminal ||
              (options.mode == ProgressMode::Auto && standardOutputIsTerminal());
+  if (terminal && options.columns == 0 && options.mode == ProgressMode::Auto) {
+    struct winsize size{};
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0) options.columns = size.ws_col;
+  }
   lastUpdate = this->clock();
 }
 
@@ -123,6 +128,8 @@ void Progress::update(int64_t b, double runningLoss, std::string_view x,
 }
 
 void Progress::draw(std::string_view line) {
+  if (options.columns > 1 && line.size() > size_t(options.columns - 1))
+    line = line.substr(0, size_t(options.columns - 1));
   out << '\r' << line << "\x1b[K";
   out.flush();
   lineShown = true;

@@ -48,6 +48,10 @@ struct ProgressOptions {
   double minRedrawSeconds = 0.1; ///< Terminal: at most one redraw per interval
   int64_t plainEvery = 0;        ///< Plain: a line every N steps of an epoch (0: none)
   int barWidth = 20;             ///< characters between the brackets
+  /// Terminal: the line is cut to columns - 1 characters so it never wraps
+  /// (a wrapped line cannot be redrawn with `\r`). 0: the terminal's width
+  /// in Auto mode (TIOCGWINSZ), no limit in forced Terminal mode.
+  int columns = 0;
 };
 
 /// Formats seconds as M:SS, or H:MM:SS from an hour on ("0:07", "1:02:03").

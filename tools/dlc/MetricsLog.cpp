@@ -26,9 +26,18 @@ double metricValue(const llvm::json::Value &v, llvm::StringRef key, llvm::String
   failAt(name, line, "\"" + key.str() + "\" must be a number or null");
 }
 
+/// Sorts by epoch, keeping the file's order among equal epochs (an index
+/// tie-break rather than std::stable_sort, which libstdc++ 12 makes warn
+/// under clang 22).
 void sortByEpoch(Curve &c) {
-  std::stable_sort(c.begin(), c.end(),
-                   [](const auto &a, const auto &b) { return a.first < b.first; });
+  std::vector<size_t> order(c.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return c[a].first < c[b].first || (c[a].first == c[b].first && a < b);
+  });
+  Curve sorted;
+  for (size_t i : order) sorted.push_back(c[i]);
+  c = std::move(sorted);
 }
 
 } // namespace

@@ -140,6 +140,19 @@ TEST(Progress, PlainModeNeverRedraws) {
   EXPECT_EQ(quiet.str(), "");
 }
 
+TEST(Progress, TerminalLineNeverWraps) {
+  FakeClock clock;
+  std::ostringstream out;
+  ProgressOptions o = lenetOptions(ProgressMode::Terminal);
+  o.columns = 30;
+  Progress p(o, out, clock.fn());
+  p.startEpoch(1);
+  clock.now = 1;
+  p.update(1, 0.5, "a long list of extra fields");
+  EXPECT_EQ(out.str(), "\r" + p.currentLine().substr(0, 29) + "\x1b[K");
+  EXPECT_EQ(out.str().substr(1, 14), "epoch 1/10  [>");
+}
+
 TEST(Progress, RejectsNonPositiveCounts) {
   std::ostringstream out;
   ProgressOptions o;
