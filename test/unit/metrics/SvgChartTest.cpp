@@ -11,6 +11,7 @@
 namespace dlc::metrics {
 namespace {
 
+using ::testing::DoubleNear;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Not;
@@ -20,11 +21,13 @@ TEST(NiceTicks, StepsOfOneTwoOrFive) {
   EXPECT_THAT(niceTicks(0, 2.3026), ElementsAre(0, 0.5, 1, 1.5, 2, 2.5));
   EXPECT_THAT(niceTicks(1, 10), ElementsAre(0, 2, 4, 6, 8, 10));
   EXPECT_THAT(niceTicks(-3, 7), ElementsAre(-4, -2, 0, 2, 4, 6, 8));
-  EXPECT_THAT(niceTicks(0, 0), ElementsAre(-0.5, -0.25, 0, 0.25, 0.5)); // widened by 0.5
-  std::vector<double> t = niceTicks(0.1, 0.3);
-  ASSERT_EQ(t.size(), 6u);
-  EXPECT_NEAR(t.front(), 0.1, 1e-12);
-  EXPECT_NEAR(t.back(), 0.35, 1e-12);
+  // 0 is widened to [-0.5, 0.5]: step 0.1 would need 11 ticks, 0.2 needs 7.
+  auto near = [](double v) { return DoubleNear(v, 1e-12); };
+  EXPECT_THAT(niceTicks(0, 0),
+              ElementsAre(near(-0.6), near(-0.4), near(-0.2), 0, near(0.2), near(0.4), near(0.6)));
+  // [0.1, 0.3]: steps 0.01 and 0.02 need 21 and 11 ticks, 0.05 needs 5.
+  EXPECT_THAT(niceTicks(0.1, 0.3), ElementsAre(near(0.1), near(0.15), near(0.2), near(0.25),
+                                               near(0.3)));
   EXPECT_THROW(niceTicks(2, 1), std::invalid_argument);
   EXPECT_THROW(niceTicks(0, std::numeric_limits<double>::infinity()), std::invalid_argument);
 }
