@@ -306,6 +306,60 @@ TEST(PngErrors, Malformed) {
   EXPECT_THAT(decodeError(png), HasSubstr("corrupt IDAT data: zlib:"));
 }
 
+TEST(PngErrors, CorruptionWithValidCrcsNeverCrashes) {
+  // Flip bytes inside chunks and recompute the CRCs, so the damage reaches
+  // the header checks, the inflater, the filters and the pixel conversion:
+  // every result is an image or a DataError (run under the sanitizers by
+  // scripts/sanitize.sh).
+  PngSpec spec;
+  spec.width = 9;
+  spec.height = 7;
+  spec.colorType = 3;
+  spec.depth = 4;
+  spec.interlaced = true;
+  for (int i = 0; i < 12; ++i) spec.palette.insert(spec.palette.end(), {uint8_t(i), 7, 9});
+  spec.trns = {1, 2};
+  std::vector<uint16_t> samples = samplesFor(63, 4, 5);
+  for (uint16_t &v : samples) v %= 12;
+  const std::vector<uint8_t> good = encodePng(spec, samples);
+  // Chunk offsets, to recompute the CRC of the chunk a flipped byte is in.
+  std::vector<size_t> chunks;
+  for (size_t pos = 8; pos < good.size();) {
+    chunks.push_back(pos);
+    pos += 12 + (size_t(good[pos]) << 24 | size_t(good[pos + 1]) << 16 |
+                 size_t(good[pos + 2]) << 8 | good[pos + 3]);
+  }
+  uint32_t rng = 12345;
+  int decoded = 0, rejected = 0;
+  for (int trial = 0; trial < 3000; ++trial) {
+    std::vector<uint8_t> png = good;
+    for (int flips = 0; flips < 1 + trial % 3; ++flips) {
+      rng = rng * 1664525u + 1013904223u;
+      size_t at = 8 + (rng >> 8) % (good.size() - 8);
+      png[at] ^= uint8_t(1u << (rng >> 28) % 8);
+      size_t chunk = chunks.front();
+      for (size_t c : chunks)
+        if (c <= at) chunk = c;
+      size_t len = size_t(good[chunk]) << 24 | size_t(good[chunk + 1]) << 16 |
+                   size_t(good[chunk + 2]) << 8 | good[chunk + 3];
+      if (at >= chunk + 4 && at < chunk + 8 + len) { // type or data: a valid CRC again
+        uint32_t crc = uint32_t(crc32(0, &png[chunk + 4], uInt(len + 4)));
+        for (int i = 0; i < 4; ++i) png[chunk + 8 + len + i] = uint8_t(crc >> (24 - 8 * i));
+      }
+    }
+    try {
+      GreyImage img = decodeImage(png, "fuzz.png");
+      ASSERT_EQ(img.pixels.size(), size_t(img.width * img.height));
+      ++decoded;
+    } catch (const DataError &e) {
+      ASSERT_THAT(e.what(), HasSubstr("fuzz.png: malformed PNG: "));
+      ++rejected;
+    }
+  }
+  EXPECT_GT(rejected, 0);
+  EXPECT_GT(decoded, 0); // some flips only change pixel values
+}
+
 // ---- resizing and files ------------------------------------------------------
 
 TEST(Resize, UpscaleIsBilinearWithEdgesRepeated) {
