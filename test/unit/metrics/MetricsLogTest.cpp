@@ -49,6 +49,8 @@ TEST(MetricsLog, ReadsEpochAndStepRecords) {
   ASSERT_EQ(testAcc.size(), 2u);
   EXPECT_EQ(testAcc[0], std::make_pair(1.0, 0.6));
   EXPECT_TRUE(std::isnan(testAcc[1].second));
+  MetricsLog withTestLoss = parseMetricsLog("{\"epoch\": 1, \"test_loss\": 0.5}", "m.jsonl");
+  EXPECT_THAT(withTestLoss.epochCurves["test_loss"], testing::ElementsAre(Pair(1.0, 0.5)));
 }
 
 TEST(MetricsLog, ErrorsNameTheLine) {
