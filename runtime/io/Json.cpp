@@ -122,15 +122,15 @@ private:
       if (peek() != '"') fail(atEnd() ? "unexpected end of text, expected a key" : "expected a quoted key");
       size_t keyAt = pos_;
       std::string key = string();
-      for (const auto &m : v.members)
-        if (m.first == key) {
+      for (const Member &m : v.members)
+        if (m.key == key) {
           pos_ = keyAt;
           fail("duplicate key " + quote(key));
         }
       expect(':', "':' after the key");
       skipSpace();
       Value member = value(depth);
-      v.members.emplace_back(std::move(key), std::move(member));
+      v.members.push_back(Member{std::move(key), std::move(member)});
       skipSpace();
       if (peek() == ',') {
         ++pos_;
@@ -264,8 +264,8 @@ private:
 } // namespace
 
 const Value *Value::find(std::string_view key) const {
-  for (const auto &m : members)
-    if (m.first == key) return &m.second;
+  for (const Member &m : members)
+    if (m.key == key) return &m.value;
   return nullptr;
 }
 

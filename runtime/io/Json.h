@@ -20,10 +20,11 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace dlc::rt::json {
+
+struct Member;
 
 struct Value {
   enum class Kind { Null, Bool, Number, String, Array, Object };
@@ -32,12 +33,18 @@ struct Value {
   /// String: the decoded UTF-8 text. Number: the literal as written.
   std::string text;
   std::vector<Value> items;                           ///< Array
-  std::vector<std::pair<std::string, Value>> members; ///< Object, in document order
+  std::vector<Member> members; ///< Object, in document order
   size_t offset = 0; ///< byte offset of the value's first character in the document
 
   bool isObject() const { return kind == Kind::Object; }
   /// The member named `key`, or nullptr.
   const Value *find(std::string_view key) const;
+};
+
+/// One key and value of an object.
+struct Member {
+  std::string key;
+  Value value;
 };
 
 /// "null", "a boolean", "a number", "a string", "an array", "an object".

@@ -382,10 +382,8 @@ void writeSafetensors(const std::string &path, const std::map<std::string, HostT
   if (rc != 0) fail(path, errnoText("written, but cannot fsync its directory " + dir));
 }
 
-namespace testing {
-void setSafetensorsWriteHook(std::function<void(uint64_t offset, size_t size)> hook) {
+void setSafetensorsWriteHookForTesting(std::function<void(uint64_t offset, size_t size)> hook) {
   writeHook() = std::move(hook);
 }
-} // namespace testing
 
 } // namespace dlc::rt

@@ -73,11 +73,9 @@ void writeSafetensors(const std::string &path, const std::map<std::string, HostT
 /// The safetensors dtype of `t` ("F32", "BOOL"...).
 const char *safetensorsDType(DType t);
 
-namespace testing {
-/// Called before every write(2) writeSafetensors makes, with the file
-/// offset and byte count; a test throws here (or kills the process) to
+/// For tests: called before every write(2) writeSafetensors makes, with the
+/// file offset and byte count; a test throws here (or kills the process) to
 /// simulate a save that fails midway. An empty function removes the hook.
-void setSafetensorsWriteHook(std::function<void(uint64_t offset, size_t size)> hook);
-} // namespace testing
+void setSafetensorsWriteHookForTesting(std::function<void(uint64_t offset, size_t size)> hook);
 
 } // namespace dlc::rt

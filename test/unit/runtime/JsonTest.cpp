@@ -24,8 +24,8 @@ TEST(Json, ParsesEveryKindInOrder) {
   Value v = parse(" {\"b\": [1, -2.5e3, true, false, null], \"a\": {\"s\": \"x\"}} \n");
   ASSERT_TRUE(v.isObject());
   ASSERT_EQ(v.members.size(), 2u);
-  EXPECT_EQ(v.members[0].first, "b"); // document order, not sorted
-  const Value &arr = v.members[0].second;
+  EXPECT_EQ(v.members[0].key, "b"); // document order, not sorted
+  const Value &arr = v.members[0].value;
   ASSERT_EQ(arr.kind, Value::Kind::Array);
   ASSERT_EQ(arr.items.size(), 5u);
   EXPECT_EQ(arr.items[0].text, "1");

@@ -328,7 +328,7 @@ protected:
     after["w"] = HostTensor({1 << 20}, DType::F32); // 4 MiB: several write(2) calls
     after["v"] = HostTensor({3}, DType::I64);
   }
-  void TearDown() override { testing::setSafetensorsWriteHook({}); }
+  void TearDown() override { setSafetensorsWriteHookForTesting({}); }
   std::string path() const { return dir / "ckpt.safetensors"; }
   /// The previous checkpoint is still there, loadable and byte-identical.
   void expectPreviousIntact() {
@@ -346,7 +346,7 @@ protected:
 TEST_F(FailedSave, AnErrorMidwayKeepsThePreviousFile) {
   size_t total = formatSafetensors(after).size();
   for (uint64_t failAt : {uint64_t(0), uint64_t(8), uint64_t(100), uint64_t(3) << 20}) {
-    testing::setSafetensorsWriteHook([&](uint64_t offset, size_t size) {
+    setSafetensorsWriteHookForTesting([&](uint64_t offset, size_t size) {
       if (offset + size > failAt) throw std::runtime_error("injected failure at byte " +
                                                            std::to_string(failAt));
     });
@@ -360,7 +360,7 @@ TEST_F(FailedSave, AnErrorMidwayKeepsThePreviousFile) {
     EXPECT_EQ(dir.files(), std::vector<std::string>{"ckpt.safetensors"}) << "temp file removed";
   }
   // Without the hook the same save succeeds.
-  testing::setSafetensorsWriteHook({});
+  setSafetensorsWriteHookForTesting({});
   writeSafetensors(path(), after);
   EXPECT_EQ(slurp(path()).size(), total);
 }
@@ -370,7 +370,7 @@ TEST_F(FailedSave, AProcessKilledMidwayKeepsThePreviousFile) {
   ASSERT_GE(child, 0);
   if (child == 0) {
     // Die (no cleanup, no atexit) once 2 MiB of the 4 MiB file are written.
-    testing::setSafetensorsWriteHook([](uint64_t offset, size_t) {
+    setSafetensorsWriteHookForTesting([](uint64_t offset, size_t) {
       if (offset >= (uint64_t(2) << 20)) raise(SIGKILL);
     });
     try {
