@@ -9,9 +9,9 @@
 //
 // dtypes and dlc's element types:
 //   F32 f32, F64 f64, BF16 bf16, I64 i64, I32 i32, I8 i8, BOOL i1.
-// U8 is a valid entry (the header is checked with it) but dlc has no
-// unsigned element type, so loading a U8 tensor is an error naming it;
-// other safetensors dtypes (F16, I16, F8_*...) are errors too.
+// dlc has no unsigned element type, so a U8 entry is an error naming the
+// tensor, as are the other safetensors dtypes (F16, I16, F8_*...); the whole
+// file is then rejected, nothing is read.
 //
 // The reader checks the whole header before it reads or allocates any
 // tensor: the file holds the 8 length bytes, N fits in the file and is at
