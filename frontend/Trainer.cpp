@@ -127,6 +127,7 @@ struct detail::BoundCall {
   std::vector<int> batch;                              ///< per batch slot: its argument (-1: unused)
   std::vector<std::pair<size_t, nn::Parameter *>> paramIn, paramOut;
   std::vector<std::pair<size_t, std::string>> stateIn, stateOut, gradOut;
+  std::vector<std::pair<size_t, nn::Buffer *>> bufferOut; ///< updated buffers (running statistics)
   std::vector<size_t> outputs;                         ///< role output, in order (not grad_norm)
 };
 
@@ -145,6 +146,7 @@ struct BindContext {
   std::string owner, function;
   const std::vector<BatchSlot> *slots;
   const std::vector<nn::Parameter *> *params;
+  nn::Module *model; ///< buffers are bound by name from it
   std::map<std::string, rt::HostTensor> *hyper = nullptr; ///< nullptr: none expected
   std::map<std::string, rt::HostTensor> *state = nullptr;
   rt::HostTensor *rng = nullptr, *loss = nullptr, *gradNorm = nullptr;
@@ -171,6 +173,10 @@ void bindFunction(const cpu::Signature &sig, const BindContext &c, detail::Bound
       b.batch[size_t(it - c.slots->begin())] = int(slot);
     } else if (s.role == "parameter") {
       b.paramIn.push_back({slot, param(s)});
+    } else if (s.role == "buffer") {
+      nn::Buffer *buf = c.model->findBuffer(s.name);
+      if (!buf) throw error("the model has no buffer", s);
+      b.in[slot] = &buf->value;
     } else if (s.role == "hyperparameter" && c.hyper) {
       auto it = c.hyper->find(s.name);
       if (it == c.hyper->end())
@@ -199,6 +205,8 @@ void bindFunction(const cpu::Signature &sig, const BindContext &c, detail::Bound
     else if (s.role == "parameter") b.paramOut.push_back({slot, param(s)});
     else if (s.role == "optimizer_state" && c.state) b.stateOut.push_back({slot, s.name});
     else if (s.role == "gradient") b.gradOut.push_back({slot, s.name});
+    else if (s.role == "buffer" && c.model->findBuffer(s.name))
+      b.bufferOut.push_back({slot, c.model->findBuffer(s.name)});
     else throw error("cannot bind result", s);
   }
 }
@@ -246,12 +254,12 @@ Evaluator::Compiled &Evaluator::compiledFor(int64_t batchSize) {
     c->jit = cpu::JitModule::compile(graph.module(), PipelineOptions{});
   }
   c->loss = rt::HostTensor(std::vector<int64_t>{});
-  BindContext eval{"Evaluator", "eval", &c->slots, &params};
+  BindContext eval{"Evaluator", "eval", &c->slots, &params, model_};
   eval.loss = &c->loss;
   bindFunction(c->jit->signature("eval"), eval, c->eval);
   c->evalOutputs = c->jit->allocateResults("eval");
   c->evalOutputs.erase(c->evalOutputs.begin()); // the loss
-  BindContext fwd{"Evaluator", "forward", &c->inputSlots, &params};
+  BindContext fwd{"Evaluator", "forward", &c->inputSlots, &params, model_};
   bindFunction(c->jit->signature("forward"), fwd, c->forward);
   c->forwardOutputs = c->jit->allocateResults("forward");
   for (size_t k = 0; k < c->eval.outputs.size(); ++k)
@@ -339,7 +347,7 @@ Trainer::Trainer(nn::Module &model, TrainerOptions options)
 Trainer::~Trainer() = default;
 
 detail::BoundCall Trainer::bind(const std::string &function) {
-  BindContext c{"Trainer", function, &slots_, &params_};
+  BindContext c{"Trainer", function, &slots_, &params_, &model_};
   c.hyper = &hyper_;
   c.state = &state_;
   c.rng = &rng_;
@@ -359,7 +367,10 @@ float Trainer::step(const std::vector<const rt::HostTensor *> &batch) {
         std::find(params_.begin(), params_.end(), b.paramOut[k].second) - params_.begin())];
   for (auto &[slot, name] : b.stateIn) b.in[slot] = &state_.at(name);
   for (auto &[slot, name] : b.stateOut) b.out[slot] = &stateSpare_.at(name);
+  for (auto &[slot, buf] : b.bufferOut)
+    b.out[slot] = &bufferSpare_.try_emplace(buf, buf->value.shape(), buf->value.dtype()).first->second;
   jit_->call("train_step", b.in, b.out);
+  for (auto &[slot, buf] : b.bufferOut) std::swap(buf->value, bufferSpare_.at(buf));
   for (auto &[slot, p] : b.paramOut) {
     size_t i = size_t(std::find(params_.begin(), params_.end(), p) - params_.begin());
     std::swap(p->value, spare_[i]);

@@ -180,6 +180,7 @@ private:
   std::map<std::string, rt::HostTensor> state_;   ///< optimizer state by name
   std::map<std::string, rt::HostTensor> stateSpare_;
   std::map<std::string, rt::HostTensor> hyper_;   ///< scalar hyperparameters by name
+  std::map<nn::Buffer *, rt::HostTensor> bufferSpare_; ///< the other half of updated buffers
   rt::HostTensor loss_, gradNorm_;
   rt::HostTensor rng_; ///< [seed, step] for dropout masks (i64)
   std::vector<rt::HostTensor> outputs_;

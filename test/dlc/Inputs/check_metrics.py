@@ -2,7 +2,8 @@
 """Checks a `dlc train --metrics` file: usage: check_metrics.py FILE LINES LOSS
 
 Every line must parse as strict JSON (Python's json with NaN and Infinity
-rejected) and hold epoch, loss, train_acc, test_acc and examples_per_sec;
+rejected) and hold epoch, loss, train_acc, test_loss, test_acc, examples_per_sec and
+seconds (step records, {"step": ...}, are skipped);
 LOSS says whether the losses are numbers or null. Prints the epochs.
 """
 import json
@@ -20,7 +21,10 @@ with open(path, encoding="utf-8") as f:
 assert text.endswith("\n"), "the last line is incomplete"
 for line in text.splitlines():
     m = json.loads(line, parse_constant=reject)
-    assert set(m) == {"epoch", "loss", "train_acc", "test_acc", "examples_per_sec"}, m
+    if "step" in m:
+        continue
+    assert set(m) == {"epoch", "loss", "train_acc", "test_loss", "test_acc",
+                      "examples_per_sec", "seconds"}, m
     if loss == "null":
         assert m["loss"] is None, m
     else:

@@ -1,0 +1,46 @@
+//===- TrainingFlags.h - optimizer, schedule and progress flags --*- C++ -*-===//
+//
+// The flags every training subcommand shares: --optimizer and its numbers,
+// --clip-grad-norm, --schedule, --progress. configure() turns them (on top of
+// the model's d2l recipe) into TrainerOptions; applySchedule() sets the
+// learning rate before each step (a runtime hyperparameter: nothing
+// recompiles).
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "frontend/Trainer.h"
+#include "frontend/zoo/Zoo.h"
+#include "runtime/metrics/Progress.h"
+
+#include "llvm/Support/CommandLine.h"
+
+#include <map>
+#include <string>
+
+namespace dlc::tools {
+
+struct TrainingFlags {
+  explicit TrainingFlags(llvm::cl::SubCommand &sub);
+
+  /// Fills the optimizer, its hyperparameters and clipping into `options`.
+  void configure(TrainerOptions &options, const zoo::Recipe &recipe);
+  /// "SGD lr 0.9" / "Adam lr 0.001, clip 1": for the start-of-run line.
+  std::string describe() const;
+  /// Saved with checkpoints (optimizer, schedule).
+  std::map<std::string, std::string> metadata() const;
+  /// Sets the learning rate for the step after (epoch, batch) (1-based).
+  void applySchedule(Trainer &trainer, int64_t epoch, int64_t batch, int64_t perEpoch) const;
+  /// The progress line's mode from --progress.
+  metrics::ProgressMode progressMode() const;
+
+  llvm::cl::opt<std::string> optimizer;
+  llvm::cl::opt<double> lr, weightDecay, momentum, clipGradNorm;
+  llvm::cl::opt<std::string> schedule, progress;
+
+private:
+  std::string optimizerName_;
+  double lr_ = 0;
+};
+
+} // namespace dlc::tools
