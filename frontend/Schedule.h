@@ -13,7 +13,9 @@
 // with param_groups[0]['lr']:
 //
 //   optim::Schedule s(0.1, optim::StepLR(30, 0.1));
-//   for (int64_t epoch = 0; epoch < n; ++epoch) { trainer.setLearningRate(s.lr(epoch)); ... }
+//   for (int64_t epoch = 0; epoch < n; ++epoch) {
+//     trainer.setHyperparameter("lr", s.lr(epoch)); ...
+//   }
 //
 // parseSchedule gives the driver's textual form (docs/training.md).
 //
