@@ -12,18 +12,35 @@
 #include "runtime/core/HostTensor.h"
 
 #include <cstdint>
+#include <functional>
+#include <random>
 #include <string>
 
 namespace dlc::nn {
 
-/// How a parameter is initialised.
-enum class Init { Zeros, XavierUniform, KaimingUniform };
+/// How a parameter is initialised (drawn by nn::init::initializeParameter,
+/// frontend/nn/Init.h; the layers' defaults are in docs/training.md).
+enum class Init {
+  Zeros,
+  XavierUniform,  ///< U(±√(6/(fanIn+fanOut))), bound computed in f32 (dlc's layer default)
+  KaimingUniform, ///< U(±1/√fanIn), bound computed in f32
+  TorchDefault,   ///< PyTorch's Linear/Conv reset_parameters(): a weight (rank ≥ 2)
+                  ///< kaiming_uniform(a=√5), a bias U(±1/√fanIn), fanIn of its weight
+  Ones,
+  Custom,         ///< Parameter::initFn
+};
+
+/// The generator every initialiser draws from.
+using Generator = std::mt19937_64;
+/// A custom initialiser: fills the tensor (its shape and dtype are set).
+using InitFn = std::function<void(rt::HostTensor &, Generator &)>;
 
 struct Parameter {
   std::string localName; ///< as registered, e.g. "weight"
   std::string name;      ///< full dotted name from the root module, e.g. "2.weight"
   rt::HostTensor value;
   Init init = Init::Zeros;
+  InitFn initFn;      ///< used when init == Init::Custom
   int64_t fanIn = 1, fanOut = 1;
   Site site;          ///< where its module was constructed
 };

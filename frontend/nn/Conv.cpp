@@ -21,7 +21,10 @@ Conv2d::Conv2d(Conv2dOptions o, std::source_location w)
   int64_t receptive = o.kernel_[0] * o.kernel_[1];
   weight = &registerParameter("weight", {o.out_, o.in_, o.kernel_[0], o.kernel_[1]}, o.init_,
                               o.in_ * receptive, o.out_ * receptive);
-  if (o.bias_) bias = &registerParameter("bias", {o.out_}, Init::Zeros, o.in_ * receptive, 1);
+  // PyTorch draws the bias too (U(±1/√fan_in)); dlc's other schemes start it at zero.
+  Init biasInit = o.init_ == Init::TorchDefault ? Init::TorchDefault : Init::Zeros;
+  if (o.bias_)
+    bias = &registerParameter("bias", {o.out_}, biasInit, o.in_ * receptive, 1);
 }
 
 Tensor Conv2d::forward(const Tensor &x) {

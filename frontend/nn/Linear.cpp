@@ -11,7 +11,9 @@ Linear::Linear(LinearOptions o, std::source_location w)
   if (o.in_ <= 0 || o.out_ <= 0)
     site().fail("Linear", "feature counts must be positive");
   weight = &registerParameter("weight", {o.out_, o.in_}, o.init_, o.in_, o.out_);
-  if (o.bias_) bias = &registerParameter("bias", {o.out_}, Init::Zeros, o.in_, o.out_);
+  // PyTorch draws the bias too; dlc's other schemes start it at zero.
+  Init biasInit = o.init_ == Init::TorchDefault ? Init::TorchDefault : Init::Zeros;
+  if (o.bias_) bias = &registerParameter("bias", {o.out_}, biasInit, o.in_, o.out_);
 }
 
 Tensor Linear::forward(const Tensor &x) {

@@ -2,6 +2,7 @@
 #include "frontend/nn/Module.h"
 
 #include "frontend/Graph.h"
+#include "frontend/nn/Init.h"
 
 #include <cmath>
 
@@ -122,21 +123,8 @@ int64_t Module::numParameters() {
 }
 
 void Module::initialize(uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  for (Parameter *p : parameters()) {
-    float *v = p->value.f32();
-    int64_t n = p->value.numel();
-    float bound = 0.0f;
-    switch (p->init) {
-    case Init::Zeros: bound = 0.0f; break;
-    // Glorot & Bengio: U(-a, a), a = sqrt(6 / (fan_in + fan_out)).
-    case Init::XavierUniform: bound = std::sqrt(6.0f / float(p->fanIn + p->fanOut)); break;
-    // He (PyTorch's default for Linear/Conv weights, a = sqrt(5)): 1/sqrt(fan_in).
-    case Init::KaimingUniform: bound = 1.0f / std::sqrt(float(p->fanIn)); break;
-    }
-    std::uniform_real_distribution<float> dist(-bound, bound);
-    for (int64_t i = 0; i < n; ++i) v[i] = bound == 0.0f ? 0.0f : dist(rng);
-  }
+  Generator rng(seed);
+  for (Parameter *p : parameters()) init::initializeParameter(*p, rng);
 }
 
 Tensor Module::forward(const Tensor &x) {
