@@ -201,13 +201,15 @@ int runTrain() {
   };
 
   NonFiniteLossCheck check;
+  double lrUsed = 0; // the learning rate of the last step (before the schedule moves it)
   // For tests (docs/training.md): a real SIGINT after this many steps.
   const char *interruptAfter = std::getenv("DLC_INTERRUPT_AFTER_STEPS");
   int64_t interruptAt = interruptAfter ? std::atoll(interruptAfter) : 0;
   fo.onStep = [&](int64_t epoch, int64_t step, float loss) {
     check(epoch, step, loss);
     if (interruptAt > 0 && trainer.stepCount() == interruptAt) std::raise(SIGINT);
-    training.applySchedule(trainer, epoch, step, perEpoch);
+    lrUsed = trainer.hyperparameter("lr");
+    training.applySchedule(trainer, trainer.stepCount(), step == perEpoch ? epoch : epoch - 1);
     lossSum += loss;
     progress.update(step, lossSum / double(++lossCount));
     int64_t global = trainer.stepCount();
@@ -221,6 +223,7 @@ int runTrain() {
   fo.shouldStop = [] { return InterruptScope::requested(); };
   FitPosition stoppedAt{-1, 0};
   fo.stoppedAt = &stoppedAt;
+  training.applySchedule(trainer, trainer.stepCount(), fo.start.epoch);
   progress.startEpoch(fo.start.epoch + 1);
   EpochMetrics last = fitClassifier(trainer, train, test, fo, [&](const EpochMetrics &m) {
     progress.finishEpoch(llvm::formatv("epoch {0,2}  loss {1:F4}  train acc {2:F4}  test loss "
@@ -239,7 +242,8 @@ int runTrain() {
                                          {"test_loss", MetricsFile::number(m.testLoss)},
                                          {"test_acc", MetricsFile::number(m.testAccuracy)},
                                          {"examples_per_sec", MetricsFile::number(m.examplesPerSec)},
-                                         {"seconds", MetricsFile::number(m.seconds)}});
+                                         {"seconds", MetricsFile::number(m.seconds)},
+                                         {"lr", MetricsFile::number(lrUsed)}});
   });
   if (metrics) metrics->flush();
   if (stoppedAt.epoch >= 0) {

@@ -17,7 +17,14 @@ TrainingFlags::TrainingFlags(cl::SubCommand &sub)
       momentum("momentum", cl::desc("SGD momentum"), cl::init(0.0), cl::sub(sub)),
       clipGradNorm("clip-grad-norm", cl::desc("clip the global gradient norm at F (0: off)"),
                    cl::init(0.0), cl::sub(sub)),
-      schedule("schedule", cl::desc("learning-rate schedule"), cl::sub(sub)),
+      schedule("schedule",
+               cl::desc("learning-rate schedule: step:N[,G] multistep:A+B[,G] cosine:T[,MIN] "
+                        "linear:S,E,N warmup:N[,S] noam:D,W, joined by / (docs/training.md)"),
+               cl::value_desc("SPEC"), cl::sub(sub)),
+      scheduleUnit("schedule-unit",
+                   cl::desc("what the schedule counts: epoch (default, as torch's "
+                            "scheduler.step() per epoch) or step"),
+                   cl::init("epoch"), cl::sub(sub)),
       progress("progress", cl::desc("auto (a redrawn line on a terminal), always, never"),
                    cl::init("auto"), cl::sub(sub)) {}
 
@@ -28,19 +35,30 @@ void TrainingFlags::configure(TrainerOptions &o, const zoo::Recipe &recipe) {
     throw Error("unknown optimizer '" + optimizerName_ + "' (expected sgd)");
   o.learningRate = finiteF32("lr", lr_);
   o.weightDecay = finiteF32("weight-decay", weightDecay);
+  if (scheduleUnit != "epoch" && scheduleUnit != "step")
+    throw Error("--schedule-unit must be epoch or step, got '" + std::string(scheduleUnit) + "'");
+  if (!schedule.empty()) schedule_ = optim::parseSchedule(schedule, lr_);
 }
 
 std::string TrainingFlags::describe() const {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%s lr %g", optimizerName_.c_str(), lr_);
-  return buf;
+  std::string out = buf;
+  if (schedule_) out += " (" + schedule_->rule().str() + " per " + std::string(scheduleUnit) + ")";
+  return out;
 }
 
 std::map<std::string, std::string> TrainingFlags::metadata() const {
-  return {{"optimizer", optimizerName_}, {"lr", std::to_string(lr_)}};
+  std::map<std::string, std::string> m{{"optimizer", optimizerName_}, {"lr", std::to_string(lr_)}};
+  if (schedule_) m["schedule"] = schedule_->str() + " per " + std::string(scheduleUnit);
+  return m;
 }
 
-void TrainingFlags::applySchedule(Trainer &, int64_t, int64_t, int64_t) const {}
+void TrainingFlags::applySchedule(Trainer &trainer, int64_t stepsDone, int64_t epochsDone) const {
+  if (schedule_)
+    trainer.setLearningRate(
+        float(schedule_->lr(scheduleUnit == "step" ? stepsDone : epochsDone)));
+}
 
 metrics::ProgressMode TrainingFlags::progressMode() const {
   if (progress == "auto") return metrics::ProgressMode::Auto;

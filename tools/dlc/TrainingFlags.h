@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "frontend/Schedule.h"
 #include "frontend/Trainer.h"
 #include "frontend/zoo/Zoo.h"
 #include "runtime/metrics/Progress.h"
@@ -16,6 +17,7 @@
 #include "llvm/Support/CommandLine.h"
 
 #include <map>
+#include <optional>
 #include <string>
 
 namespace dlc::tools {
@@ -29,17 +31,19 @@ struct TrainingFlags {
   std::string describe() const;
   /// Saved with checkpoints (optimizer, schedule).
   std::map<std::string, std::string> metadata() const;
-  /// Sets the learning rate for the step after (epoch, batch) (1-based).
-  void applySchedule(Trainer &trainer, int64_t epoch, int64_t batch, int64_t perEpoch) const;
+  /// Sets the learning rate for the step after `stepsDone` steps, which
+  /// complete `epochsDone` epochs (--schedule-unit says which one counts).
+  void applySchedule(Trainer &trainer, int64_t stepsDone, int64_t epochsDone) const;
   /// The progress line's mode from --progress.
   metrics::ProgressMode progressMode() const;
 
   llvm::cl::opt<std::string> optimizer;
   llvm::cl::opt<double> lr, weightDecay, momentum, clipGradNorm;
-  llvm::cl::opt<std::string> schedule, progress;
+  llvm::cl::opt<std::string> schedule, scheduleUnit, progress;
 
 private:
   std::string optimizerName_;
+  std::optional<optim::Schedule> schedule_;
   double lr_ = 0;
 };
 

@@ -3,7 +3,7 @@
 
 Every line must parse as strict JSON (Python's json with NaN and Infinity
 rejected) and hold epoch, loss, train_acc, test_loss, test_acc, examples_per_sec and
-seconds (step records, {"step": ...}, are skipped);
+seconds and lr (step records, {"step": ...}, are skipped);
 LOSS says whether the losses are numbers or null. Prints the epochs.
 """
 import json
@@ -24,7 +24,7 @@ for line in text.splitlines():
     if "step" in m:
         continue
     assert set(m) == {"epoch", "loss", "train_acc", "test_loss", "test_acc",
-                      "examples_per_sec", "seconds"}, m
+                      "examples_per_sec", "seconds", "lr"}, m
     if loss == "null":
         assert m["loss"] is None, m
     else:
