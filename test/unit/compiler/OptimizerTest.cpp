@@ -9,8 +9,8 @@
 // step each parameter, each optimizer_state tensor (named as torch's state
 // keys), the step count and clip_grad_norm_'s total norm are compared with
 // torch's. The fixtures are float64 from float32-exact inputs; f64 steps
-// must agree to 1e-6 relative per element, f32 steps see f32 rounding
-// (tolerances below).
+// agree to 1e-12 relative per element, f32 steps see f32 rounding
+// (tolerances and why below).
 //
 //===----------------------------------------------------------------------===//
 #include "backends/cpu/JitModule.h"
@@ -235,16 +235,25 @@ TEST(Optimizers, EveryFixtureHasACaseAndTheReverse) {
   for (const std::string &d : dirs) EXPECT_TRUE(c.count(d)) << "no C++ case for fixture " << d;
 }
 
-// float64: the compiled step computes what torch computes, to 1e-6.
+// float64: the compiled step computes what torch computes. Measured worst
+// relative error over all cases and steps: 2e-15 (parameters), 1e-14
+// (state); the brief's bound is 1e-6, this checks 1e-12.
 TEST(Optimizers, MatchTorchInFloat64) {
   for (const auto &[name, opt] : cases())
-    runCase(name, opt, rt::DType::F64, {.params = 1e-6, .state = 1e-6, .floor = 1e-6});
+    runCase(name, opt, rt::DType::F64, {.params = 1e-12, .state = 1e-12, .floor = 1e-6});
 }
 
-// float32 against the float64 reference: f32 rounding of ten steps.
+// float32 against the float64 reference: parameters within 1e-6 (measured
+// worst 4.2e-7). State needs 2e-5: beta2 = 0.999 is 0.99900001287 in f32,
+// so the step's 1 - beta2 is 1.3e-5 away from 0.001 and exp_avg_sq with it
+// (measured 1.3e-5, Adam and AdamW). The update is not affected, since the
+// bias correction 1 - beta2^t uses the same beta2; torch in f32 computes
+// 1 - beta2 in double from a Python float, which a runtime f32 argument
+// cannot. Other state is within 6e-6 (RMSprop's grad_avg, which averages
+// gradients of both signs). Elements below 1e-3 count against 1e-3.
 TEST(Optimizers, MatchTorchInFloat32) {
   for (const auto &[name, opt] : cases())
-    runCase(name, opt, rt::DType::F32, {.params = 1e-6, .state = 1e-5, .floor = 1e-3});
+    runCase(name, opt, rt::DType::F32, {.params = 1e-6, .state = 2e-5, .floor = 1e-3});
 }
 
 } // namespace
