@@ -39,6 +39,7 @@ struct DLAdagrad : impl::DLAdagradBase<DLAdagrad> {
     Value lr = s.hyperparameter("lr"), lrDecay = s.hyperparameter("lr_decay"),
           wd = s.hyperparameter("weight_decay"), eps = s.hyperparameter("eps"),
           initial = s.hyperparameter("initial_accumulator_value");
+    if (failed(s.requireDistinctNames())) return failure();
     SmallVector<Value> sums;
     for (const StepParam &p : s.params()) sums.push_back(s.state(p, "sum"));
     Value step = s.step();

@@ -39,6 +39,7 @@ struct DLAdam : impl::DLAdamBase<DLAdam> {
     Value lr = s.hyperparameter("lr"), beta1 = s.hyperparameter("beta1"),
           beta2 = s.hyperparameter("beta2"), eps = s.hyperparameter("eps"),
           wd = s.hyperparameter("weight_decay");
+    if (failed(s.requireDistinctNames())) return failure();
     struct Moments {
       Value m, v, vmax;
     };

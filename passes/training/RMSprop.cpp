@@ -40,6 +40,7 @@ struct DLRMSprop : impl::DLRMSpropBase<DLRMSprop> {
     Value lr = s.hyperparameter("lr"), alpha = s.hyperparameter("alpha"),
           eps = s.hyperparameter("eps"), wd = s.hyperparameter("weight_decay");
     Value mu = momentum ? s.hyperparameter("momentum") : Value();
+    if (failed(s.requireDistinctNames())) return failure();
     struct State {
       Value square, buffer, gradAvg;
     };

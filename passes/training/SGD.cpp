@@ -51,6 +51,7 @@ struct DLSGD : impl::DLSGDBase<DLSGD> {
         s.setParameter(p, s.sub(p.value, s.mul(lr, s.add(p.grad, s.mul(wd, p.value)))));
       return s.finish();
     }
+    if (failed(s.requireDistinctNames())) return failure();
     Value mu = s.hyperparameter("momentum"), dampening = s.hyperparameter("dampening");
     SmallVector<Value> buffers;
     for (const StepParam &p : s.params()) buffers.push_back(s.state(p, "momentum_buffer"));

@@ -5,6 +5,8 @@
 #include "ir/DLOps.h"
 #include "ir/ops/MathOps.h"
 
+#include "llvm/ADT/StringSet.h"
+
 using namespace mlir;
 
 namespace dlc {
@@ -58,7 +60,8 @@ std::optional<StepBuilder> StepBuilder::create(ModuleOp module, StringRef gradFu
     if (r.role == dl::Role::gradient) stepGrads.push_back(r.value);
     else s.primal_.push_back(r);
   for (auto [k, i] : llvm::enumerate(params))
-    s.params_.push_back({cloned->getArgument(i), stepGrads[k], dl::argName(*cloned, i).str()});
+    s.params_.push_back(
+        {cloned->getArgument(i), stepGrads[k], dl::argName(*cloned, i).str(), unsigned(k)});
   s.updatedParams_.resize(params.size());
   return s;
 }
@@ -74,16 +77,26 @@ Value StepBuilder::hyperparameter(StringRef name) {
                         dl::Role::hyperparameter, name);
 }
 
+LogicalResult StepBuilder::requireDistinctNames() {
+  llvm::StringSet<> seen;
+  for (const StepParam &p : params_)
+    if (p.name.empty() || !seen.insert(p.name).second)
+      return step_.emitError() << pass_ << ": parameter #" << p.index << " "
+                               << (p.name.empty() ? "has no dl.name"
+                                                  : "shares its dl.name '" + p.name + "'")
+                               << "; its optimizer state is named after it";
+  return success();
+}
+
 Value StepBuilder::state(const StepParam &p, StringRef key) {
   std::string name = p.name + "." + key.str();
-  state_.push_back({Value(), dl::Role::optimizer_state, name});
+  state_.push_back({{Value(), dl::Role::optimizer_state, name}, p.index, key.str()});
   return appendArgument(step_, p.value.getType(), dl::Role::optimizer_state, name);
 }
 
 void StepBuilder::update(const StepParam &p, StringRef key, Value updated) {
-  std::string name = p.name + "." + key.str();
-  for (RoleValue &r : state_)
-    if (r.name == name) r.value = updated;
+  for (State &s : state_)
+    if (s.param == p.index && s.key == key) s.updated.value = updated;
 }
 
 Value StepBuilder::step() {
@@ -91,14 +104,13 @@ Value StepBuilder::step() {
   Value count =
       appendArgument(step_, RankedTensorType::get({}, f32), dl::Role::optimizer_state, "step");
   Value next = dl::binary<dl::AddOp>(b_, loc_, count, dl::scalarConstant(b_, loc_, f32, 1.0));
-  state_.push_back({next, dl::Role::optimizer_state, "step"});
+  state_.push_back({{next, dl::Role::optimizer_state, "step"}, ~0u, "step"});
   if (elementType_ == f32) return count;
   return dl::CastOp::create(b_, loc_, RankedTensorType::get({}, elementType_), count);
 }
 
 void StepBuilder::setParameter(const StepParam &p, Value updated) {
-  for (auto [k, q] : llvm::enumerate(params_))
-    if (q.name == p.name) updatedParams_[k] = updated;
+  updatedParams_[p.index] = updated;
 }
 
 LogicalResult StepBuilder::finish() {
@@ -108,11 +120,11 @@ LogicalResult StepBuilder::finish() {
       return step_.emitError() << pass_ << ": internal error: no update for '" << p.name << "'";
     results.push_back({updatedParams_[k], dl::Role::parameter, p.name});
   }
-  for (RoleValue &r : state_) {
-    if (!r.value)
-      return step_.emitError() << pass_ << ": internal error: no update for state '" << r.name
-                               << "'";
-    results.push_back(r);
+  for (State &s : state_) {
+    if (!s.updated.value)
+      return step_.emitError() << pass_ << ": internal error: no update for state '"
+                               << s.updated.name << "'";
+    results.push_back(s.updated);
   }
   setResults(step_, results);
   return success();

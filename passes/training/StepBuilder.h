@@ -27,6 +27,7 @@ struct StepParam {
   mlir::Value value;
   mlir::Value grad;
   std::string name;
+  unsigned index; ///< among the parameters
 };
 
 class StepBuilder {
@@ -40,6 +41,9 @@ public:
   /// Appends the scalar hyperparameter argument `name` (element type of the
   /// parameters).
   mlir::Value hyperparameter(llvm::StringRef name);
+  /// Optimizers that keep state call this first: state is named after its
+  /// parameter, so every parameter needs a distinct dl.name (error if not).
+  mlir::LogicalResult requireDistinctNames();
   /// Appends the optimizer_state argument `<param>.<key>`, shaped as `p`;
   /// `update` gives its new value, returned as a result of the same name.
   mlir::Value state(const StepParam &p, llvm::StringRef key);
@@ -80,7 +84,12 @@ private:
   llvm::SmallVector<StepParam> params_;
   llvm::SmallVector<RoleValue> primal_;
   llvm::SmallVector<mlir::Value> updatedParams_;
-  llvm::SmallVector<RoleValue> state_; ///< updated state, in argument order
+  struct State {
+    RoleValue updated;
+    unsigned param;
+    std::string key;
+  };
+  llvm::SmallVector<State> state_; ///< in argument order
 };
 
 } // namespace dlc
