@@ -2,6 +2,8 @@
 //
 // What the tracer (Graph) binds to a `parameter` argument. Defined apart from
 // the layer library (frontend/nn/) so the tracer does not depend on it.
+// A Buffer is a module's state that is saved but not trained (PyTorch's
+// register_buffer: batch norm's running statistics).
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -24,6 +26,15 @@ struct Parameter {
   Init init = Init::Zeros;
   int64_t fanIn = 1, fanOut = 1;
   Site site;          ///< where its module was constructed
+};
+
+/// Non-trained module state that checkpoints save and load with the
+/// parameters (PyTorch's persistent buffers); any element type.
+struct Buffer {
+  std::string localName; ///< as registered, e.g. "running_mean"
+  std::string name;      ///< full dotted name from the root module, e.g. "1.running_mean"
+  rt::HostTensor value;
+  Site site;             ///< where its module was constructed
 };
 
 } // namespace dlc::nn

@@ -10,8 +10,24 @@ namespace dlc::nn {
 Module::Module(std::string description, std::source_location where)
     : description_(std::move(description)), where_(where) {}
 
+void Module::checkNewName(const std::string &name, const char *what) const {
+  // As PyTorch's register_parameter/register_buffer/add_module: the name is
+  // one component of a dotted state_dict key and must be unique.
+  if (name.empty()) site().fail(what, "the name is empty");
+  if (name.find('.') != std::string::npos)
+    site().fail(what, "name '" + name + "' contains '.' (names are joined with '.' into " +
+                          "state_dict keys)");
+  for (const auto &p : params_)
+    if (p->localName == name) site().fail(what, "'" + name + "' is already a parameter");
+  for (const auto &b : buffers_)
+    if (b->localName == name) site().fail(what, "'" + name + "' is already a buffer");
+  for (const auto &c : children_)
+    if (c.first == name) site().fail(what, "'" + name + "' is already a submodule");
+}
+
 Parameter &Module::registerParameter(const std::string &name, std::vector<int64_t> shape,
                                      Init init, int64_t fanIn, int64_t fanOut) {
+  checkNewName(name, "registerParameter");
   auto p = std::make_unique<Parameter>();
   p->localName = p->name = name;
   p->value = rt::HostTensor(std::move(shape));
@@ -23,8 +39,20 @@ Parameter &Module::registerParameter(const std::string &name, std::vector<int64_
   return *params_.back();
 }
 
+Buffer &Module::registerBuffer(const std::string &name, rt::HostTensor initial) {
+  checkNewName(name, "registerBuffer");
+  if (initial.empty()) site().fail("registerBuffer", "buffer '" + name + "' has no storage");
+  auto b = std::make_unique<Buffer>();
+  b->localName = b->name = name;
+  b->value = std::move(initial);
+  b->site = site();
+  buffers_.push_back(std::move(b));
+  return *buffers_.back();
+}
+
 void Module::registerModule(const std::string &name, std::shared_ptr<Module> m) {
   if (!m) throw Error("[dlc::nn::Module] submodule '" + name + "' is null");
+  checkNewName(name, "registerModule");
   children_.emplace_back(name, std::move(m));
 }
 
@@ -40,18 +68,51 @@ void Module::registerModule(const std::string &name, Module &member) {
 
 Tensor Module::param(Parameter &p) const { return Graph::current().parameter(p); }
 
-void Module::collect(const std::string &prefix, std::vector<Parameter *> &out) {
+void Module::collect(const std::string &prefix,
+                     std::vector<std::pair<std::string, Parameter *>> &params,
+                     std::vector<std::pair<std::string, Buffer *>> &buffers) {
+  // Pre-order, as PyTorch's named_parameters()/named_buffers().
   for (auto &p : params_) {
     p->name = prefix + p->localName;
-    out.push_back(p.get());
+    params.emplace_back(p->name, p.get());
   }
-  for (auto &[name, child] : children_) child->collect(prefix + name + ".", out);
+  for (auto &b : buffers_) {
+    b->name = prefix + b->localName;
+    buffers.emplace_back(b->name, b.get());
+  }
+  for (auto &[name, child] : children_) child->collect(prefix + name + ".", params, buffers);
 }
 
 std::vector<Parameter *> Module::parameters() {
   std::vector<Parameter *> out;
-  collect("", out);
+  for (auto &[name, p] : namedParameters()) out.push_back(p);
   return out;
+}
+
+std::vector<std::pair<std::string, Parameter *>> Module::namedParameters() {
+  std::vector<std::pair<std::string, Parameter *>> params;
+  std::vector<std::pair<std::string, Buffer *>> buffers;
+  collect("", params, buffers);
+  return params;
+}
+
+std::vector<std::pair<std::string, Buffer *>> Module::namedBuffers() {
+  std::vector<std::pair<std::string, Parameter *>> params;
+  std::vector<std::pair<std::string, Buffer *>> buffers;
+  collect("", params, buffers);
+  return buffers;
+}
+
+Parameter *Module::findParameter(const std::string &name) {
+  for (auto &[n, p] : namedParameters())
+    if (n == name) return p;
+  return nullptr;
+}
+
+Buffer *Module::findBuffer(const std::string &name) {
+  for (auto &[n, b] : namedBuffers())
+    if (n == name) return b;
+  return nullptr;
 }
 
 int64_t Module::numParameters() {

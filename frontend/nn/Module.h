@@ -46,6 +46,14 @@ public:
   /// Parameters of this module and its submodules; sets their dotted names
   /// relative to this module.
   std::vector<Parameter *> parameters();
+  /// (dotted name, parameter) in PyTorch's named_parameters() order: this
+  /// module's in registration order, then each submodule's in turn.
+  std::vector<std::pair<std::string, Parameter *>> namedParameters();
+  /// (dotted name, buffer), in the same order as namedParameters().
+  std::vector<std::pair<std::string, Buffer *>> namedBuffers();
+  /// The parameter or buffer with this dotted name, or nullptr.
+  Parameter *findParameter(const std::string &name);
+  Buffer *findBuffer(const std::string &name);
   /// Draws every parameter from its Init with a generator seeded by `seed`.
   void initialize(uint64_t seed);
   int64_t numParameters();
@@ -66,6 +74,9 @@ public:
 protected:
   Parameter &registerParameter(const std::string &name, std::vector<int64_t> shape, Init init,
                                int64_t fanIn, int64_t fanOut);
+  /// Registers non-trained state saved in checkpoints (PyTorch's
+  /// register_buffer); `initial` is the value, of any element type.
+  Buffer &registerBuffer(const std::string &name, rt::HostTensor initial);
   /// Registers a submodule this module keeps alive.
   void registerModule(const std::string &name, std::shared_ptr<Module> m);
   /// Registers a submodule held as a member (not owned): the member must not
@@ -75,12 +86,17 @@ protected:
   Tensor param(Parameter &p) const;
 
 private:
-  void collect(const std::string &prefix, std::vector<Parameter *> &out);
+  /// Sets dotted names below `prefix` and lists parameters and buffers.
+  void collect(const std::string &prefix, std::vector<std::pair<std::string, Parameter *>> &params,
+               std::vector<std::pair<std::string, Buffer *>> &buffers);
+  /// Throws unless `name` is a valid, unused local name in this module.
+  void checkNewName(const std::string &name, const char *what) const;
   std::string description_;
   std::source_location where_;
   bool inDefaultForward_ = false; ///< breaks forward ↔ forwardMany recursion
   bool training_ = true;
   std::vector<std::unique_ptr<Parameter>> params_;
+  std::vector<std::unique_ptr<Buffer>> buffers_;
   std::vector<std::pair<std::string, std::shared_ptr<Module>>> children_;
 };
 
