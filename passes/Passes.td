@@ -31,7 +31,7 @@ def DLAutodiff : Pass<"dl-autodiff", "mlir::ModuleOp"> {
 }
 
 def DLSGD : Pass<"dl-sgd", "mlir::ModuleOp"> {
-  let summary = "Builds @train_step: the gradient function plus an SGD update.";
+  let summary = "Builds @train_step: the gradient function plus torch's SGD update.";
   let description = [{
     From `@<func>_grad` (produced by `dl-autodiff`) builds
     `@train_step(args..., %lr, %weight_decay)` returning the primal results
@@ -42,6 +42,89 @@ def DLSGD : Pass<"dl-sgd", "mlir::ModuleOp"> {
     parameters by `dl.name`; each updated parameter is a result with
     `dl.role = "parameter"` and the parameter's name. Forward, backward and
     update form one function so they compile (and fuse) together.
+
+    With `momentum`, torch's momentum buffer: hyperparameters `momentum` and
+    `dampening` follow, then the optimizer_state arguments
+    `<param>.momentum_buffer` and `step` (f32), returned updated after the
+    parameters. The buffer starts zero-filled; at step 0 it becomes the
+    gradient, as torch's. `nesterov` uses Nesterov momentum.
+  }];
+  let options = [
+    Option<"funcName", "func", "std::string", /*default=*/"\"loss_grad\"",
+           "Name of the gradient function">,
+    Option<"momentum", "momentum", "bool", /*default=*/"false",
+           "Keep a momentum buffer (torch: momentum != 0)">,
+    Option<"nesterov", "nesterov", "bool", /*default=*/"false",
+           "Nesterov momentum (needs momentum)">
+  ];
+  let dependentDialects = ["::dlc::dl::DLDialect"];
+}
+
+def DLAdam : Pass<"dl-adam", "mlir::ModuleOp"> {
+  let summary = "Builds @train_step with torch's Adam (or AdamW) update.";
+  let description = [{
+    Like `dl-sgd`, with torch 1.13's Adam: hyperparameter arguments `lr`,
+    `beta1`, `beta2`, `eps`, `weight_decay`; optimizer_state
+    `<param>.exp_avg`, `<param>.exp_avg_sq` (`<param>.max_exp_avg_sq` with
+    `amsgrad`) and the f32 `step`, from which the bias corrections are
+    computed in-graph. `adamw` decays the parameter itself
+    (`p * (1 - lr * weight_decay)`) instead of adding `weight_decay * p` to
+    the gradient.
+  }];
+  let options = [
+    Option<"funcName", "func", "std::string", /*default=*/"\"loss_grad\"",
+           "Name of the gradient function">,
+    Option<"adamw", "adamw", "bool", /*default=*/"false",
+           "AdamW: decoupled weight decay">,
+    Option<"amsgrad", "amsgrad", "bool", /*default=*/"false",
+           "AMSGrad: normalise by the largest second moment so far">
+  ];
+  let dependentDialects = ["::dlc::dl::DLDialect"];
+}
+
+def DLRMSprop : Pass<"dl-rmsprop", "mlir::ModuleOp"> {
+  let summary = "Builds @train_step with torch's RMSprop update.";
+  let description = [{
+    Like `dl-sgd`, with torch 1.13's RMSprop: hyperparameter arguments `lr`,
+    `alpha`, `eps`, `weight_decay` (and `momentum`); optimizer_state
+    `<param>.square_avg`, `<param>.momentum_buffer` (with `momentum`),
+    `<param>.grad_avg` (with `centered`) and the f32 `step`.
+  }];
+  let options = [
+    Option<"funcName", "func", "std::string", /*default=*/"\"loss_grad\"",
+           "Name of the gradient function">,
+    Option<"momentum", "momentum", "bool", /*default=*/"false",
+           "Keep a momentum buffer (torch: momentum > 0)">,
+    Option<"centered", "centered", "bool", /*default=*/"false",
+           "Normalise by the centred second moment">
+  ];
+  let dependentDialects = ["::dlc::dl::DLDialect"];
+}
+
+def DLAdagrad : Pass<"dl-adagrad", "mlir::ModuleOp"> {
+  let summary = "Builds @train_step with torch's Adagrad update.";
+  let description = [{
+    Like `dl-sgd`, with torch 1.13's Adagrad: hyperparameter arguments `lr`,
+    `lr_decay`, `weight_decay`, `eps`, `initial_accumulator_value`;
+    optimizer_state `<param>.sum` and the f32 `step`. The sum starts
+    zero-filled and the first step adds `initial_accumulator_value` to it.
+  }];
+  let options = [
+    Option<"funcName", "func", "std::string", /*default=*/"\"loss_grad\"",
+           "Name of the gradient function">
+  ];
+  let dependentDialects = ["::dlc::dl::DLDialect"];
+}
+
+def DLClipGradNorm : Pass<"dl-clip-grad-norm", "mlir::ModuleOp"> {
+  let summary = "Clips the gradients of @<func>_grad as torch's clip_grad_norm_.";
+  let description = [{
+    Rewrites the gradient function in place: its gradient results are
+    multiplied by `min(max_norm / (total + 1e-6), 1)`, where `total` is the
+    2-norm of all gradients together; `max_norm` is a new scalar argument
+    with `dl.role = "hyperparameter"`, and `total` a new result with
+    `dl.role = "output"`, `dl.name = "grad_norm"`, after the primal results.
+    Run between `dl-autodiff` and the optimizer pass.
   }];
   let options = [
     Option<"funcName", "func", "std::string", /*default=*/"\"loss_grad\"",

@@ -34,6 +34,11 @@ PIPELINES = [
     ["--dlc-lower-to-linalg-pipeline"],
     ["--dlc-inference-pipeline"],
     ["--dlc-training-pipeline"],
+    # the stateful optimizers and clipping (passes/training/)
+    ["--dlc-training-step-pipeline=optimizer=adamw amsgrad clip-grad-norm"],
+    ["--dlc-training-step-pipeline=optimizer=rmsprop momentum centered"],
+    ["--dlc-training-step-pipeline=optimizer=sgd momentum nesterov"],
+    ["--dlc-training-step-pipeline=optimizer=adagrad"],
 ]
 
 # Marks of a crash in stderr even when the exit status is an ordinary 1:
@@ -64,6 +69,8 @@ def code_lines(lines):
 def mutate(rng: random.Random, lines):
     """One random mutation of a case; returns (new lines, description)."""
     lines = list(lines)
+    if not lines:  # an earlier stacked mutation truncated everything
+        return lines, "nothing left to mutate"
     code = code_lines(lines) or list(range(len(lines)))
     kind = rng.choice(["delete", "duplicate", "swap", "digit", "number", "type", "dim",
                        "truncate"])

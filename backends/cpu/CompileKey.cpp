@@ -46,6 +46,12 @@ std::string compileKey(mlir::ModuleOp module, const PipelineOptions &pipeline,
   llvm::raw_string_ostream os(text);
   os << "dlc-jit-key-v1\n" << processFingerprint();
   os << "training " << pipeline.training << " debug-info " << jit.debugInfo << "\nlowering " << lowering << "\n";
+  // The optimizer's structure changes @train_step (its numbers are runtime
+  // arguments and do not).
+  const OptimizerSpec &o = pipeline.optimizer;
+  os << "func " << pipeline.func << " optimizer " << int(o.kind) << " nesterov " << o.nesterov
+     << " momentum " << o.momentum << " centered " << o.centered << " amsgrad " << o.amsgrad
+     << " clip-grad-norm " << o.clipGradNorm << "\n";
   mlir::OpPrintingFlags flags;
   flags.enableDebugInfo(/*enable=*/jit.debugInfo, /*prettyForm=*/false);
   module->print(os, flags);

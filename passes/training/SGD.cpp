@@ -1,19 +1,23 @@
-//===- SGD.cpp - dl-sgd: one fused training step --------------------------===//
+//===- SGD.cpp - dl-sgd: @train_step with torch.optim.SGD's update --------===//
 //
-// Turns @loss_grad(args...) -> (primal..., gradients...) into
-//   @train_step(args..., %lr, %weight_decay) -> (primal..., updated params...)
-// with p' = p - lr·(g + weight_decay·p). lr and weight_decay are arguments
-// with dl.role = "hyperparameter" (so a schedule changes them without
-// recompiling); gradients are found by role and paired with parameters by
-// name; updated parameters are results with role "parameter" and the
-// parameter's name, so the runtime binds them back by name. The update is
+// Turns @loss_grad(args...) -> (primal..., gradients...) into @train_step
+// with torch 1.13's SGD (single-tensor path), for every parameter p with
+// gradient g:
+//   d = g + weight_decay·p
+//   with momentum:  buf' = momentum·buf + c·d,  c = 1 at step 0 (torch's
+//                   first buffer is d itself; buf is zero-filled), else
+//                   1 - dampening
+//                   d = nesterov ? d + momentum·buf' : buf'
+//   p' = p - lr·d
+// Hyperparameters `lr`, `weight_decay` (and `momentum`, `dampening`) are
+// runtime arguments; with momentum the state is `<p>.momentum_buffer` and
+// `step`. Without momentum there is no state, as in torch. The update is
 // ordinary dl arithmetic, so lowering fuses it with the backward pass.
 //
 //===----------------------------------------------------------------------===//
 #include "passes/Passes.h"
 
-#include "ir/Builders.h"
-#include "passes/common/DerivedFunction.h"
+#include "passes/training/StepBuilder.h"
 
 #define DEBUG_TYPE "dl-sgd"
 
@@ -31,67 +35,37 @@ struct DLSGD : impl::DLSGDBase<DLSGD> {
   using DLSGDBase::DLSGDBase;
 
   void runOnOperation() override {
-    ModuleOp module = getOperation();
-    auto gradFn = module.lookupSymbol<func::FuncOp>(funcName);
-    if (!gradFn) {
-      module.emitError() << "dl-sgd: no function @" << funcName << " (run dl-autodiff first)";
+    if (nesterov && !momentum) {
+      getOperation().emitError("dl-sgd: nesterov needs momentum (torch: \"Nesterov momentum "
+                               "requires a momentum and zero dampening\")");
       return signalPassFailure();
     }
-    if (failed(buildStep(gradFn))) signalPassFailure();
+    std::optional<StepBuilder> s = StepBuilder::create(getOperation(), funcName, "dl-sgd");
+    if (!s || failed(build(*s))) signalPassFailure();
   }
 
-  LogicalResult buildStep(func::FuncOp gradFn) {
-    SmallVector<unsigned> params = dl::argsWithRole(gradFn, dl::Role::parameter);
-    SmallVector<RoleValue> returned = returnedValues(gradFn);
-    SmallVector<RoleValue> primal, grads;
-    for (RoleValue &r : returned) (r.role == dl::Role::gradient ? grads : primal).push_back(r);
-    if (grads.size() != params.size() || params.empty())
-      return gradFn.emitError("dl-sgd: @")
-             << funcName << " has " << params.size() << " parameter arguments and "
-             << grads.size() << " gradient results; it must come from dl-autodiff";
-    Type elementType;
-    for (auto [k, i] : llvm::enumerate(params)) {
-      StringRef name = dl::argName(gradFn, i);
-      if (grads[k].name != name)
-        return gradFn.emitError("dl-sgd: gradient result '")
-               << grads[k].name << "' does not match parameter '" << name << "' (argument #" << i
-               << ")";
-      Type t = gradFn.getArgument(i).getType();
-      if (grads[k].value.getType() != t)
-        return gradFn.emitError("dl-sgd: gradient of '")
-               << name << "' has type " << grads[k].value.getType()
-               << " but the parameter (argument #" << i << ") has type " << t;
-      Type e = cast<RankedTensorType>(t).getElementType();
-      if (elementType && e != elementType)
-        return gradFn.emitError("dl-sgd: parameters of different element types (")
-               << elementType << ", " << e << ") share one learning rate";
-      elementType = e;
+  LogicalResult build(StepBuilder &s) {
+    Value lr = s.hyperparameter("lr"), wd = s.hyperparameter("weight_decay");
+    if (!momentum) {
+      for (const StepParam &p : s.params())
+        s.setParameter(p, s.sub(p.value, s.mul(lr, s.add(p.grad, s.mul(wd, p.value)))));
+      return s.finish();
     }
-
-    FailureOr<func::FuncOp> cloned = cloneFunction(gradFn, "train_step", "dl-sgd");
-    if (failed(cloned)) return failure();
-    func::FuncOp step = *cloned;
-    auto scalar = RankedTensorType::get({}, elementType);
-    Value lr = appendArgument(step, scalar, dl::Role::hyperparameter, "lr");
-    Value wd = appendArgument(step, scalar, dl::Role::hyperparameter, "weight_decay");
-
-    // The clone's returned values, now in @train_step.
-    SmallVector<RoleValue> stepReturned = returnedValues(step);
-    SmallVector<RoleValue> results;
-    SmallVector<Value> stepGrads;
-    for (RoleValue &r : stepReturned)
-      if (r.role == dl::Role::gradient) stepGrads.push_back(r.value);
-      else results.push_back(r);
-    OpBuilder b(step.getBody().front().getTerminator());
-    Location loc = step.getLoc();
-    for (auto [k, i] : llvm::enumerate(params)) {
-      Value p = step.getArgument(i);
-      Value g = dl::binary<dl::AddOp>(b, loc, stepGrads[k], dl::binary<dl::MulOp>(b, loc, wd, p));
-      Value updated = dl::binary<dl::SubOp>(b, loc, p, dl::binary<dl::MulOp>(b, loc, lr, g));
-      results.push_back({updated, dl::Role::parameter, dl::argName(step, i).str()});
+    if (failed(s.requireDistinctNames())) return failure();
+    Value mu = s.hyperparameter("momentum"), dampening = s.hyperparameter("dampening");
+    SmallVector<Value> buffers;
+    for (const StepParam &p : s.params()) buffers.push_back(s.state(p, "momentum_buffer"));
+    Value first = s.isZero(s.step());
+    // c = 1 - dampening·(1 - first): exactly 1 at step 0, 1 - dampening after.
+    Value c = s.sub(s.constant(1.0), s.mul(dampening, s.sub(s.constant(1.0), first)));
+    for (auto [p, buf] : llvm::zip(s.params(), buffers)) {
+      Value d = s.add(p.grad, s.mul(wd, p.value));
+      Value next = s.add(s.mul(mu, buf), s.mul(c, d));
+      s.update(p, "momentum_buffer", next);
+      Value direction = nesterov ? s.add(d, s.mul(mu, next)) : next;
+      s.setParameter(p, s.sub(p.value, s.mul(lr, direction)));
     }
-    setResults(step, results);
-    return success();
+    return s.finish();
   }
 };
 
