@@ -72,6 +72,16 @@ nn::Parameter *findParam(const std::vector<nn::Parameter *> &params, const std::
 
 } // namespace
 
+TrainerOptions &TrainerOptions::setOptimizer(const optim::Optimizer &opt) {
+  optimizer = opt.spec();
+  hyperparameters = opt.hyperparameters();
+  if (auto lr = hyperparameters.find("lr"); lr != hyperparameters.end())
+    learningRate = static_cast<float>(lr->second);
+  if (auto wd = hyperparameters.find("weight_decay"); wd != hyperparameters.end())
+    weightDecay = wd->second;
+  return *this;
+}
+
 std::vector<BatchSlot> batchSlots(const TrainerOptions &o) {
   if (!o.batch.empty()) {
     for (const BatchSlot &s : o.batch)

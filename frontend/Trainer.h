@@ -23,6 +23,7 @@
 #pragma once
 
 #include "frontend/Graph.h"
+#include "frontend/Optimizer.h"
 #include "frontend/nn/Module.h"
 #include "passes/PipelineOptions.h"
 
@@ -82,6 +83,9 @@ struct TrainerOptions {
   LossFunction loss = {};
   /// Empty: {model(inputs[0])}.
   ForwardFunction forward = {};
+
+  /// Uses `optimizer`: its structure and all its numbers.
+  TrainerOptions &setOptimizer(const optim::Optimizer &optimizer);
 };
 
 /// The batch slots `options` describe (the classifier shorthand expanded).

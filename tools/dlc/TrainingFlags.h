@@ -38,12 +38,14 @@ struct TrainingFlags {
   metrics::ProgressMode progressMode() const;
 
   llvm::cl::opt<std::string> optimizer;
-  llvm::cl::opt<double> lr, weightDecay, momentum, clipGradNorm;
+  llvm::cl::opt<double> lr, weightDecay, momentum, beta1, beta2, eps, clipGradNorm;
+  llvm::cl::opt<bool> nesterov;
   llvm::cl::opt<std::string> schedule, scheduleUnit, progress;
 
 private:
   std::string optimizerName_;
   std::optional<optim::Schedule> schedule_;
+  std::map<std::string, double> hyper_;
   double lr_ = 0;
 };
 
