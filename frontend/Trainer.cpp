@@ -4,6 +4,10 @@
 #include "backends/cpu/JitModule.h"
 #include "frontend/Ops.h"
 
+#include "mlir/IR/BuiltinOps.h"
+
+#include <algorithm>
+
 namespace dlc {
 
 void traceClassifier(Graph &graph, nn::Module &model, const TrainerOptions &o) {
