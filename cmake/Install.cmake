@@ -45,6 +45,9 @@ add_library(dlc::dlc ALIAS dlcPackage)
 
 install(TARGETS ${DLC_INSTALLED_LIBRARIES} dlcPackage EXPORT dlcTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
+# The installed tool keeps the rpath to LLVM's library directory (libMLIR is
+# only there); CMake would otherwise strip it on install.
+set_target_properties(dlc PROPERTIES INSTALL_RPATH_USE_LINK_PATH ON)
 install(TARGETS dlc RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(EXPORT dlcTargets NAMESPACE dlc::
         DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/dlc)

@@ -31,6 +31,7 @@ for f in include/dlc/dlc.h include/dlc/frontend/Tensor.h lib/cmake/dlc/dlcConfig
   [[ -e "$PREFIX/$f" ]] || { echo "error: $PREFIX/$f was not installed" >&2; exit 1; }
 done
 "$ROOT/scripts/check-installed-headers.sh" "$PREFIX/include/dlc"
+"$PREFIX/bin/dlc" --version >/dev/null || { echo "error: the installed dlc tool does not run" >&2; exit 1; }
 
 t=$(now)
 cmake -S "$ROOT/examples/downstream" -B "$APP" -G Ninja -DCMAKE_PREFIX_PATH="$PREFIX" \
