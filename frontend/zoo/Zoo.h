@@ -17,12 +17,24 @@ std::shared_ptr<nn::Module> mlp();
 /// 0.2 and 0.5 after the hidden layers; eval mode (@forward) drops nothing.
 std::shared_ptr<nn::Module> mlpDropout();
 
-/// A zoo entry: the model and the shape of one example.
+/// d2l's training recipe for a model: what `dlc train MODEL` uses unless a
+/// flag says otherwise.
+struct Recipe {
+  double lr;
+  int64_t batchSize;
+  int64_t epochs;
+  std::string optimizer = "sgd";
+};
+
+/// A zoo entry: the model, the shape of one example and its d2l recipe.
 struct ZooModel {
   std::shared_ptr<nn::Module> model;
   std::vector<int64_t> exampleShape;
   int64_t numClasses;
+  Recipe recipe;
 };
+/// The names byName() knows, in order.
+const std::vector<std::string> &names();
 /// "lenet", "mlp" or "mlp_dropout"; throws dlc::Error listing the names for anything else.
 ZooModel byName(const std::string &name);
 

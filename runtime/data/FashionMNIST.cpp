@@ -141,4 +141,37 @@ void checkExampleShape(const Dataset &dataset, const std::vector<int64_t> &shape
                               fmt::join(have, " x "), fmt::join(shape, " x ")));
 }
 
+Dataset loadIdxRange(const std::string &imagesPath, const std::string &labelsPath,
+                     int64_t first, int64_t count) {
+  IdxArray images = readIdxRange(imagesPath, kIdxImagesMagic, first, count);
+  Dataset ds;
+  ds.size = count;
+  ds.channels = 1;
+  ds.height = images.dims[1];
+  ds.width = images.dims[2];
+  ds.source = imagesPath;
+  const std::array<float, 256> &table = pixelTable();
+  ds.images.resize(images.data.size());
+  for (size_t i = 0; i < images.data.size(); ++i) ds.images[i] = table[images.data[i]];
+  if (labelsPath.empty()) return ds;
+  IdxArray labels = readIdxRange(labelsPath, kIdxLabelsMagic, first, count);
+  ds.labels.resize(size_t(count));
+  for (int64_t i = 0; i < count; ++i) {
+    uint8_t label = labels.data[size_t(i)];
+    if (label >= kFashionMNISTClasses)
+      throw DataError(fmt::format("{}: label {} of example {} is out of range: expected a class "
+                                  "in [0, {})",
+                                  labelsPath, int(label), first + i, kFashionMNISTClasses));
+    ds.labels[size_t(i)] = label;
+  }
+  return ds;
+}
+
+const std::vector<std::string> &fashionMnistClassNames() {
+  static const std::vector<std::string> names{"t-shirt", "trouser", "pullover", "dress",
+                                              "coat",    "sandal",  "shirt",    "sneaker",
+                                              "bag",     "ankle boot"};
+  return names;
+}
+
 } // namespace dlc::rt

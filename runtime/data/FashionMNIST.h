@@ -56,6 +56,19 @@ Dataset loadFashionMNIST(const std::string &dir = kDefaultFashionMNISTDir,
 /// Fashion-MNIST: a 32 x 32 image does not fit a 28 x 28 input.
 void checkExampleShape(const Dataset &dataset, const std::vector<int64_t> &shape);
 
+/// Examples [first, first + count) of an MNIST-layout images file (gzipped
+/// or plain), scaled like loadFashionMNIST, with their labels from
+/// `labelsPath`, or no labels (an empty `labels`) when it is "". Throws
+/// DataError naming the file if the range is outside it, it is malformed,
+/// or a label is >= 10.
+Dataset loadIdxRange(const std::string &imagesPath, const std::string &labelsPath,
+                     int64_t first, int64_t count);
+
+/// d2l's text labels of the ten Fashion-MNIST classes, by label:
+/// t-shirt, trouser, pullover, dress, coat, sandal, shirt, sneaker, bag,
+/// ankle boot.
+const std::vector<std::string> &fashionMnistClassNames();
+
 } // namespace dlc::rt
 
 #endif // DLC_RUNTIME_DATA_FASHIONMNIST_H

@@ -9,6 +9,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <tuple>
 #include <cerrno>
 #include <cstring>
 
@@ -71,15 +72,9 @@ std::string describeMagic(uint32_t magic) {
                      magic & 0xff);
 }
 
-} // namespace
-
-IdxArray readIdx(const std::string &path, uint32_t expectedMagic) {
-  GzFile file(path);
-  if (!file.get())
-    throw DataError(
-        fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
-  gzbuffer(file.get(), 1 << 17);
-
+/// Reads the magic and dims; returns the dims and the payload size in bytes.
+std::pair<std::vector<int64_t>, int64_t> readHeader(GzFile &file, const std::string &path,
+                                                    uint32_t expectedMagic) {
   // Header: magic, then one big-endian uint32 per dimension.
   uint8_t word[4];
   int64_t got = readUpTo(file.get(), word, 4, path);
@@ -102,19 +97,37 @@ IdxArray readIdx(const std::string &path, uint32_t expectedMagic) {
                                 "({} bytes) after the magic, found {} bytes",
                                 path, rank, 4 * rank, got));
 
-  IdxArray result;
+  std::vector<int64_t> dims;
   int64_t payload = 1;
   for (int64_t i = 0; i < rank; ++i) {
     int64_t dim = bigEndian32(&dimBytes[4 * i]);
-    result.dims.push_back(dim);
+    dims.push_back(dim);
     // Each dim < 2^32 and payload <= 2^40 before the multiply: no overflow.
     payload *= dim;
     if (payload > kMaxPayloadBytes)
       throw DataError(fmt::format("{}: header promises an implausibly large "
                                   "payload (dims {}), more than {} bytes",
-                                  path, fmt::join(result.dims, " x "),
+                                  path, fmt::join(dims, " x "),
                                   kMaxPayloadBytes));
   }
+  return {dims, payload};
+}
+
+/// Opens `path` for reading, buffered; throws DataError if it cannot.
+void openOrThrow(GzFile &file, const std::string &path) {
+  if (!file.get())
+    throw DataError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+  gzbuffer(file.get(), 1 << 17);
+}
+
+} // namespace
+
+IdxArray readIdx(const std::string &path, uint32_t expectedMagic) {
+  GzFile file(path);
+  openOrThrow(file, path);
+  IdxArray result;
+  int64_t payload;
+  std::tie(result.dims, payload) = readHeader(file, path, expectedMagic);
 
   // Read in chunks so a corrupt header cannot make us allocate memory the
   // file does not back.
@@ -149,6 +162,39 @@ IdxArray readIdx(const std::string &path, uint32_t expectedMagic) {
         "{}: {} trailing bytes after the {} payload bytes the header ({}) "
         "promises",
         path, trailing, payload, fmt::join(result.dims, " x ")));
+  return result;
+}
+
+IdxArray readIdxRange(const std::string &path, uint32_t expectedMagic, int64_t first,
+                      int64_t count) {
+  GzFile file(path);
+  openOrThrow(file, path);
+  IdxArray result;
+  int64_t payload;
+  std::tie(result.dims, payload) = readHeader(file, path, expectedMagic);
+  int64_t total = result.dims.empty() ? 0 : result.dims[0];
+  if (first < 0 || count < 0 || first > total || count > total - first)
+    throw DataError(fmt::format("{}: examples {} to {} requested, but the file holds {} "
+                                "(indices 0 to {})",
+                                path, first, first + count - 1, total, total - 1));
+  int64_t exampleBytes = total ? payload / total : 0;
+  // Skip the examples before `first` (gzip streams are read through anyway).
+  uint8_t scratch[1 << 16];
+  int64_t skip = first * exampleBytes, skipped = 0;
+  while (skipped < skip) {
+    int64_t n = readUpTo(file.get(), scratch, std::min<int64_t>(skip - skipped, sizeof scratch),
+                         path);
+    skipped += n;
+    if (n == 0) break;
+  }
+  int64_t want = count * exampleBytes;
+  result.data.resize(size_t(want));
+  int64_t got = skipped == skip ? readUpTo(file.get(), result.data.data(), want, path) : 0;
+  if (skipped < skip || got < want)
+    throw DataError(fmt::format("{}: truncated payload: examples {} to {} need bytes {} to {} "
+                                "after the header, the file ends at byte {} of the payload",
+                                path, first, first + count - 1, skip, skip + want, skipped + got));
+  result.dims[0] = count;
   return result;
 }
 

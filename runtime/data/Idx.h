@@ -34,6 +34,14 @@ struct IdxArray {
 /// errors. Throws DataError naming `path` on any failure.
 IdxArray readIdx(const std::string &path, uint32_t expectedMagic);
 
+/// Reads examples [first, first + count) of a u8 IDX file: `dims[0]` of the
+/// result is `count`, the other dims are the file's. Only the bytes up to
+/// the range's end are read (bytes after it are not checked). Throws
+/// DataError naming `path` if the range is not inside the file's dims[0], or
+/// the payload ends before the range does.
+IdxArray readIdxRange(const std::string &path, uint32_t expectedMagic, int64_t first,
+                      int64_t count);
+
 } // namespace dlc::rt
 
 #endif // DLC_RUNTIME_DATA_IDX_H

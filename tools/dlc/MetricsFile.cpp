@@ -33,10 +33,27 @@ llvm::json::Value MetricsFile::number(double x) {
   return nullptr;
 }
 
-void MetricsFile::append(const llvm::json::Object &line) {
-  llvm::raw_string_ostream os(contents);
-  os << llvm::json::Value(llvm::json::Object(line)) << "\n";
+void MetricsFile::append(const llvm::json::Object &line, Commit commit) {
+  {
+    llvm::raw_string_ostream os(contents);
+    os << llvm::json::Value(llvm::json::Object(line)) << "\n";
+  }
+  pending = true;
+  if (commit == Commit::Now) flush();
+}
+
+void MetricsFile::flush() {
+  if (!pending) return;
   replaceContents();
+  pending = false;
+}
+
+llvm::json::Object MetricsFile::stepRecord(int64_t step, int64_t epoch, int64_t batch,
+                                           int64_t batchesPerEpoch, double loss) {
+  double fraction = batchesPerEpoch > 0 ? double(batch) / double(batchesPerEpoch) : 1.0;
+  return llvm::json::Object{{"step", step},
+                            {"epoch", double(epoch - 1) + fraction},
+                            {"loss", number(loss)}};
 }
 
 void MetricsFile::replaceContents() {

@@ -5,6 +5,7 @@
 //   dlc summary lenet                     (layers, output shapes, parameters)
 //   dlc bench lenet [--num-threads T] [--iters N]
 //   dlc bleu REFERENCE HYPOTHESIS [--sentence] [--k N]
+//   dlc plot METRICS.jsonl [-o curves.svg]  (training curves as SVG)
 //
 // Each subcommand is an llvm::cl::SubCommand in its own file that registers
 // itself (Command.h); this file only parses, dispatches and reports errors.
@@ -38,7 +39,7 @@ using dlc::tools::CommandEntry;
 namespace {
 
 /// Subcommands that never build a pass pipeline: MLIR's flags are errors there.
-constexpr llvm::StringLiteral kNonCompilingCommands[] = {"bleu", "summary"};
+constexpr llvm::StringLiteral kNonCompilingCommands[] = {"bleu", "plot", "summary"};
 
 /// MLIR registers its flags (--mlir-print-ir-after-all, --mlir-timing, ...)
 /// in the top-level command, which llvm::cl does not consult once a
