@@ -26,7 +26,9 @@
 #include "runtime/data/BatchIterator.h"
 #include "runtime/data/DataError.h"
 #include "runtime/data/FashionMNIST.h"
+#include "runtime/data/Image.h"
 #include "runtime/io/Npy.h"
 #include "runtime/io/TensorLiteral.h"
+#include "runtime/metrics/Progress.h"
 // TODO(checkpoint): #include "frontend/Checkpoint.h" (dlc::save / dlc::load)
 // once the checkpoint branch is merged.

@@ -13,7 +13,7 @@ include(CMakePackageConfigHelpers)
 # install.downstream fails if one does (scripts/check-installed-headers.sh).
 set(DLC_PUBLIC_HEADER_GLOBS
   frontend/*.h frontend/nn/*.h frontend/ops/*.h frontend/zoo/*.h
-  runtime/core/*.h runtime/data/*.h runtime/io/*.h runtime/text/*.h)
+  runtime/core/*.h runtime/data/*.h runtime/io/*.h runtime/metrics/*.h runtime/text/*.h)
 # Headers in those directories that build IR (they include MLIR): not public.
 set(DLC_PRIVATE_HEADERS frontend/ops/OpSupport.h)
 file(GLOB DLC_PUBLIC_HEADERS RELATIVE ${PROJECT_SOURCE_DIR} CONFIGURE_DEPENDS
@@ -28,13 +28,13 @@ endforeach()
 # --- libraries, the tool, and dlc::dlc -------------------------------------
 # Static libraries; link order comes from their (exported) dependencies.
 set(DLC_INSTALLED_LIBRARIES
-  dlcFrontend dlcIO dlcText dlcCPU dlcPasses dlcIR dlcShapes dlcOneDNN dlcData
+  dlcFrontend dlcIO dlcText dlcMetrics dlcCPU dlcPasses dlcIR dlcShapes dlcOneDNN dlcData
   dlcRuntime dlcRuntimeABI)
 # The one target users link. (The name `dlc` is the tool's, hence dlcPackage,
 # exported as dlc::dlc.)
 add_library(dlcPackage INTERFACE)
 set_target_properties(dlcPackage PROPERTIES EXPORT_NAME dlc)
-target_link_libraries(dlcPackage INTERFACE dlcFrontend dlcIO dlcText)
+target_link_libraries(dlcPackage INTERFACE dlcFrontend dlcIO dlcText dlcMetrics)
 # The headers use C++20 (std::source_location, designated initializers).
 target_compile_features(dlcPackage INTERFACE cxx_std_20)
 target_include_directories(dlcPackage INTERFACE
