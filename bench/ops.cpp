@@ -17,6 +17,8 @@
 #include "backends/cpu/JitModule.h"
 #include "frontend/Graph.h"
 
+#include "mlir/IR/BuiltinOps.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>

@@ -7,7 +7,11 @@
 #include "ir/Roles.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/IR/OwningOpRef.h"
 #include "mlir/IR/Verifier.h"
 
 #include "llvm/Support/raw_ostream.h"
@@ -28,11 +32,22 @@ void Site::fail(const std::string &op, const std::string &message) const {
   throw Error(text + op + ": " + message);
 }
 
-Graph::Graph()
-    : context_(std::make_unique<MLIRContext>()), builder_(context_.get()) {
-  context_->loadDialect<dl::DLDialect, func::FuncDialect>();
-  module_ = ModuleOp::create(UnknownLoc::get(context_.get()));
+struct Graph::State {
+  State() : context(std::make_unique<MLIRContext>()), builder(context.get()) {}
+  std::unique_ptr<MLIRContext> context;
+  OwningOpRef<ModuleOp> module;
+  OpBuilder builder;
+  std::unique_ptr<Block> block; ///< body of the function being traced
+};
+
+Graph::Graph() : state_(std::make_unique<State>()) {
+  state_->context->loadDialect<dl::DLDialect, func::FuncDialect>();
+  state_->module = ModuleOp::create(UnknownLoc::get(state_->context.get()));
 }
+
+MLIRContext &Graph::context() { return *state_->context; }
+ModuleOp Graph::module() { return *state_->module; }
+OpBuilder &Graph::builder() { return state_->builder; }
 
 Graph::~Graph() {
   if (currentGraph == this) currentGraph = nullptr;
@@ -46,20 +61,20 @@ Graph &Graph::current() {
 }
 
 void Graph::beginFunction() {
-  block_ = std::make_unique<Block>();
+  state_->block = std::make_unique<Block>();
   pending_.clear();
   paramArgs_.clear();
   rngArg_ = -1;
   randomOps_ = 0;
-  builder_.setInsertionPointToEnd(block_.get());
+  state_->builder.setInsertionPointToEnd(state_->block.get());
   currentGraph = this;
 }
 
 Location Graph::location(const Site &site) {
-  Location file = FileLineColLoc::get(context_.get(), site.where.file_name(), site.where.line(),
+  Location file = FileLineColLoc::get(&context(), site.where.file_name(), site.where.line(),
                                       site.where.column());
   if (site.layer.empty()) return file;
-  return NameLoc::get(StringAttr::get(context_.get(), site.layer), file);
+  return NameLoc::get(StringAttr::get(&context(), site.layer), file);
 }
 
 static Type elementType(MLIRContext *ctx, rt::DType t) {
@@ -77,31 +92,31 @@ static Type elementType(MLIRContext *ctx, rt::DType t) {
 
 Tensor Graph::input(const std::string &name, std::vector<int64_t> shape, rt::DType dtype,
                     Site site, Binding::Kind kind) {
-  if (!block_) site.fail("input", "no function is being traced");
+  if (!state_->block) site.fail("input", "no function is being traced");
   for (int64_t d : shape)
     if (d <= 0) site.fail("input '" + name + "'", "dimensions must be positive");
-  auto type = RankedTensorType::get(shape, elementType(context_.get(), dtype));
-  Value arg = block_->addArgument(type, location(site));
+  auto type = RankedTensorType::get(shape, elementType(&context(), dtype));
+  Value arg = state_->block->addArgument(type, location(site));
   pending_.push_back({kind, name, nullptr});
   return Tensor(this, arg);
 }
 
 Tensor Graph::parameter(nn::Parameter &p) {
-  if (!block_) throw Error("[dlc::Graph] parameter '" + p.name + "' used outside tracing");
+  if (!state_->block) throw Error("[dlc::Graph] parameter '" + p.name + "' used outside tracing");
   auto it = paramArgs_.find(&p);
-  if (it != paramArgs_.end()) return Tensor(this, block_->getArgument(it->second));
-  auto type = RankedTensorType::get(p.value.shape(), elementType(context_.get(), p.value.dtype()));
-  Value arg = block_->addArgument(type, location(p.site));
+  if (it != paramArgs_.end()) return Tensor(this, state_->block->getArgument(it->second));
+  auto type = RankedTensorType::get(p.value.shape(), elementType(&context(), p.value.dtype()));
+  Value arg = state_->block->addArgument(type, location(p.site));
   paramArgs_[&p] = cast<BlockArgument>(arg).getArgNumber();
   pending_.push_back({Binding::Param, p.name, &p});
   return Tensor(this, arg);
 }
 
 Tensor Graph::rngState(Site site) {
-  if (!block_) site.fail("rng_state", "no function is being traced");
-  if (rngArg_ >= 0) return Tensor(this, block_->getArgument(rngArg_));
-  auto type = RankedTensorType::get({2}, IntegerType::get(context_.get(), 64));
-  Value arg = block_->addArgument(type, location(site));
+  if (!state_->block) site.fail("rng_state", "no function is being traced");
+  if (rngArg_ >= 0) return Tensor(this, state_->block->getArgument(rngArg_));
+  auto type = RankedTensorType::get({2}, IntegerType::get(&context(), 64));
+  Value arg = state_->block->addArgument(type, location(site));
   rngArg_ = static_cast<int>(cast<BlockArgument>(arg).getArgNumber());
   pending_.push_back({Binding::RngState, "rng", nullptr});
   return Tensor(this, arg);
@@ -123,21 +138,21 @@ static dl::Role roleOf(Binding::Kind k) {
 const std::vector<Binding> &Graph::finishFunction(const std::string &name,
                                                   const std::vector<Tensor> &results,
                                                   std::vector<ResultKind> kinds) {
-  if (!block_) throw Error("[dlc::Graph] finishFunction without beginFunction");
+  if (!state_->block) throw Error("[dlc::Graph] finishFunction without beginFunction");
   SmallVector<Value> values;
   SmallVector<Type> types;
   for (const Tensor &t : results) {
     values.push_back(t.value());
     types.push_back(t.value().getType());
   }
-  Location loc = UnknownLoc::get(context_.get());
-  func::ReturnOp::create(builder_, loc, values);
-  OpBuilder mb(context_.get());
-  mb.setInsertionPointToEnd(module_->getBody());
+  Location loc = UnknownLoc::get(&context());
+  func::ReturnOp::create(state_->builder, loc, values);
+  OpBuilder mb(&context());
+  mb.setInsertionPointToEnd(state_->module->getBody());
   auto fn = func::FuncOp::create(mb, loc, name,
-                                 FunctionType::get(context_.get(), block_->getArgumentTypes(),
+                                 FunctionType::get(&context(), state_->block->getArgumentTypes(),
                                                    types));
-  fn.getBody().push_back(block_.release());
+  fn.getBody().push_back(state_->block.release());
   for (auto [i, b] : llvm::enumerate(pending_)) dl::setArgRole(fn, i, roleOf(b.kind), b.name);
   if (kinds.empty())
     for (auto [i, t] : llvm::enumerate(types))
@@ -152,7 +167,7 @@ const std::vector<Binding> &Graph::finishFunction(const std::string &name,
   // rule the DSL did not anticipate) and report it as the user's error.
   std::string diag;
   {
-    ScopedDiagnosticHandler handler(context_.get(), [&](Diagnostic &d) {
+    ScopedDiagnosticHandler handler(&context(), [&](Diagnostic &d) {
       llvm::raw_string_ostream os(diag);
       os << d.getLocation() << ": error: " << d << "\n";
       return success();
@@ -173,8 +188,8 @@ const std::vector<Binding> &Graph::bindings(const std::string &function) const {
 }
 
 OwningOpRef<ModuleOp> Graph::takeModule() {
-  OwningOpRef<ModuleOp> m = std::move(module_);
-  module_ = ModuleOp::create(UnknownLoc::get(context_.get()));
+  OwningOpRef<ModuleOp> m = std::move(state_->module);
+  state_->module = ModuleOp::create(UnknownLoc::get(&context()));
   return m;
 }
 

@@ -14,15 +14,18 @@
 #include "frontend/Error.h"
 #include "runtime/core/HostTensor.h"
 
-#include "mlir/IR/Builders.h"
-#include "mlir/IR/BuiltinOps.h"
-#include "mlir/IR/MLIRContext.h"
-#include "mlir/IR/OwningOpRef.h"
-
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
+
+namespace mlir {
+class MLIRContext;
+class ModuleOp;
+class OpBuilder;
+class Location;
+template <typename OpTy> class OwningOpRef;
+} // namespace mlir
 
 namespace dlc {
 
@@ -80,18 +83,17 @@ public:
                                              std::vector<ResultKind> kinds = {});
 
   const std::vector<Binding> &bindings(const std::string &function) const;
-  mlir::MLIRContext &context() { return *context_; }
-  mlir::ModuleOp module() { return *module_; }
+  mlir::MLIRContext &context();
+  mlir::ModuleOp module();
   /// Hands the module over (e.g. to the JIT); the Graph keeps the context.
   mlir::OwningOpRef<mlir::ModuleOp> takeModule();
-  mlir::OpBuilder &builder() { return builder_; }
+  mlir::OpBuilder &builder();
   mlir::Location location(const Site &site);
 
 private:
-  std::unique_ptr<mlir::MLIRContext> context_;
-  mlir::OwningOpRef<mlir::ModuleOp> module_;
-  mlir::OpBuilder builder_;
-  std::unique_ptr<mlir::Block> block_; // body of the function being traced
+  /// The context, the module, the builder and the block being traced.
+  struct State;
+  std::unique_ptr<State> state_;
   std::vector<Binding> pending_;
   std::map<nn::Parameter *, unsigned> paramArgs_;
   int rngArg_ = -1;       ///< the rng_state argument, once created

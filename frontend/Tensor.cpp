@@ -2,23 +2,29 @@
 #include "frontend/Tensor.h"
 
 #include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Value.h"
 
 #include <stdexcept>
 
 namespace dlc {
+
+Tensor::Tensor(Graph *graph, mlir::Value value)
+    : graph_(graph), value_(value.getAsOpaquePointer()) {}
+
+mlir::Value Tensor::value() const { return mlir::Value::getFromOpaquePointer(value_); }
 
 static mlir::RankedTensorType typeOf(mlir::Value v) {
   return llvm::cast<mlir::RankedTensorType>(v.getType());
 }
 
 std::vector<int64_t> Tensor::shape() const {
-  auto s = typeOf(value_).getShape();
+  auto s = typeOf(value()).getShape();
   return {s.begin(), s.end()};
 }
-int64_t Tensor::dim(int64_t i) const { return typeOf(value_).getDimSize(i); }
-int64_t Tensor::rank() const { return typeOf(value_).getRank(); }
+int64_t Tensor::dim(int64_t i) const { return typeOf(value()).getDimSize(i); }
+int64_t Tensor::rank() const { return typeOf(value()).getRank(); }
 rt::DType Tensor::dtype() const {
-  mlir::Type e = typeOf(value_).getElementType();
+  mlir::Type e = typeOf(value()).getElementType();
   if (e.isF32()) return rt::DType::F32;
   if (e.isF64()) return rt::DType::F64;
   if (e.isBF16()) return rt::DType::BF16;

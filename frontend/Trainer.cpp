@@ -4,6 +4,8 @@
 #include "backends/cpu/JitModule.h"
 #include "frontend/Ops.h"
 
+#include "mlir/IR/BuiltinOps.h"
+
 #include <algorithm>
 #include <chrono>
 

@@ -6,6 +6,8 @@
 #include "frontend/Error.h"
 #include "frontend/Ops.h"
 
+#include "mlir/IR/BuiltinOps.h"
+
 #include <gtest/gtest.h>
 
 #include <functional>

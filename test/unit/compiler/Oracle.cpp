@@ -5,6 +5,8 @@
 #include "frontend/Graph.h"
 #include "runtime/io/Npy.h"
 
+#include "mlir/IR/BuiltinOps.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>

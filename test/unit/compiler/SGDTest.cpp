@@ -4,6 +4,8 @@
 #include "frontend/Ops.h"
 #include "frontend/nn/Module.h"
 
+#include "mlir/IR/BuiltinOps.h"
+
 #include <gtest/gtest.h>
 
 #include <random>
