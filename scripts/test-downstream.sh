@@ -58,7 +58,7 @@ t=$(now)
 phase "user file compile (no cache)" "$t"
 
 t=$(now)
-"$APP/blobs_app"
+(cd "$WORK" && "$APP/blobs_app") # it saves blobs_app.safetensors in the working directory
 phase "run downstream (cmake)" "$t"
 
 # pkg-config: same program, one compiler command.
@@ -68,6 +68,6 @@ PKG_CONFIG_PATH="$PREFIX/lib/pkgconfig" bash -c \
      -o '$WORK/blobs_app_pc' \$(pkg-config --libs dlc)"
 phase "build via pkg-config" "$t"
 t=$(now)
-"$WORK/blobs_app_pc" --steps 60 >/dev/null
+(cd "$WORK" && "$WORK/blobs_app_pc" --steps 60 >/dev/null)
 phase "run downstream (pkg-config)" "$t"
 echo "install.downstream: ok"

@@ -15,6 +15,7 @@
 //===----------------------------------------------------------------------===//
 #include "backends/cpu/JitModule.h"
 #include "frontend/Graph.h"
+#include "mlir/IR/BuiltinOps.h"
 #include "frontend/Ops.h"
 #include "frontend/Optimizer.h"
 #include "frontend/Parameter.h"
