@@ -34,8 +34,11 @@ Optimizer::Optimizer(const SGD &o) {
   }
 }
 
-Optimizer::Optimizer(const Adam &o) {
-  spec_.kind = OptimizerSpec::Adam;
+// Adam and AdamW take the same numbers under the same names; only the
+// weight decay's rule (and its default) differs.
+template <typename AdamLike>
+void Optimizer::initAdam(OptimizerSpec::Kind kind, const AdamLike &o) {
+  spec_.kind = kind;
   spec_.amsgrad = o.amsgrad;
   add("lr", o.lr);
   add("beta1", o.betas.first);
@@ -44,15 +47,8 @@ Optimizer::Optimizer(const Adam &o) {
   add("weight_decay", o.weight_decay);
 }
 
-Optimizer::Optimizer(const AdamW &o) {
-  spec_.kind = OptimizerSpec::AdamW;
-  spec_.amsgrad = o.amsgrad;
-  add("lr", o.lr);
-  add("beta1", o.betas.first);
-  add("beta2", o.betas.second);
-  add("eps", o.eps);
-  add("weight_decay", o.weight_decay);
-}
+Optimizer::Optimizer(const Adam &o) { initAdam(OptimizerSpec::Adam, o); }
+Optimizer::Optimizer(const AdamW &o) { initAdam(OptimizerSpec::AdamW, o); }
 
 Optimizer::Optimizer(const RMSprop &o) {
   spec_.kind = OptimizerSpec::RMSprop;

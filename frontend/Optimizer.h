@@ -100,6 +100,7 @@ public:
 private:
   void check(const std::string &name, double value) const;
   void add(const std::string &name, double value);
+  template <typename AdamLike> void initAdam(OptimizerSpec::Kind kind, const AdamLike &o);
   OptimizerSpec spec_;
   std::map<std::string, double> hyperparameters_;
 };
