@@ -20,6 +20,7 @@
 //===----------------------------------------------------------------------===//
 #include "backends/onednn/Engine.h"
 #include "backends/onednn/Kernels.h"
+#include "backends/onednn/Rnn.h"
 #include "backends/onednn/RnnLayout.h"
 
 #include <fmt/format.h>
@@ -66,7 +67,7 @@ void expectShape(const MemRefDesc<float, N> *d, const char *name, const char *di
     std::string w = "(";
     i = 0;
     for (int64_t v : want) w += (i++ ? "," : "") + std::to_string(v);
-    throw KernelError(fmt::format("{} must be {} = {}) but is {}", name, dims, w, shapeText(d)));
+    throw KernelError(fmt::format("{} must be {}) = {}) but is {}", name, dims, w, shapeText(d)));
   }
   if (!d->isContiguous())
     throw KernelError(fmt::format("{} {} is not dense row-major", name, shapeText(d)));
@@ -490,6 +491,16 @@ void backward(const char *entry, bool lstm, int64_t cell, const BackwardArgs &a)
 }
 
 } // namespace
+
+int64_t rnnWorkspaceBytesNeeded(int64_t cell, int64_t T, int64_t B, int64_t F, int64_t H,
+                                int64_t D) {
+  if (cell < 0 || cell > 3 || D < 1 || D > 2)
+    throw KernelError(fmt::format("no recurrent layer with cell {} and D {}", cell, D));
+  RnnShape s{cell, T, B, F, H, D};
+  return static_cast<int64_t>(
+      forwardPd(s, dnnl::prop_kind::forward_training).workspace_desc().get_size());
+}
+
 } // namespace dlc::rt::onednn
 
 using namespace dlc::rt::onednn;
