@@ -3,9 +3,10 @@
 # prints one JSON line per workload (docs/benchmarks.md):
 #   {"name", "threads", "dlc_ms", "torch_ms", "speedup" = torch_ms / dlc_ms,
 #    plus each side's min/max}
-# Usage: bench/run.sh [w1|ops|all] [--threads T] [--iters N] [--rounds R] [--dlc PATH]
+# Usage: bench/run.sh [w1|ops|rnn|all] [--threads T] [--iters N] [--rounds R] [--dlc PATH]
 #   w1:  W1, the LeNet training step (the default)
 #   ops: op throughput (bench/ops.cpp vs bench/torch_ops.py): GB/s, GFLOP/s
+#   rnn: W3's recurrent layers, kernel level (bench/rnn_kernels.cpp vs bench/torch_rnn.py)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -14,11 +15,12 @@ ITERS=20
 ROUNDS=3
 DLC=${DLC_BIN:-$ROOT/build/bin/dlc}
 OPS_BENCH=${DLC_OPS_BENCH:-$ROOT/build/bin/dlc-bench-ops}
+RNN_BENCH=${DLC_RNN_BENCH:-$ROOT/build/bin/dlc-bench-rnn}
 WHAT=w1
 PY=/usr/bin/python3
 OPENBLAS=/usr/lib/x86_64-linux-gnu/openblas-openmp
 
-usage() { sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; }
 while (($#)); do
   case $1 in
     --threads) THREADS=$2; shift 2 ;;
@@ -26,7 +28,7 @@ while (($#)); do
     --rounds) ROUNDS=$2; shift 2 ;;
     --dlc) DLC=$2; shift 2 ;;
     -h|--help) usage; exit 0 ;;
-    w1|ops|all) WHAT=$1; shift ;;
+    w1|ops|rnn|all) WHAT=$1; shift ;;
     *) echo "run.sh: unknown argument $1" >&2; usage >&2; exit 2 ;;
   esac
 done
@@ -98,17 +100,18 @@ PY
 
 # Op throughput: each side prints one line per workload; rounds alternate
 # the sides, and each workload is merged like W1, with its GB/s or GFLOP/s.
-run_ops() {
-  local dlc_out=$TMP/ops.dlc torch_out=$TMP/ops.torch r
-  if [[ ! -x $OPS_BENCH ]]; then
-    echo "run.sh: $OPS_BENCH not built (ninja -C build dlc-bench-ops)" >&2
+# run_pair BENCH_BINARY TORCH_SCRIPT: also used for rnn.
+run_pair() {
+  local bench=$1 script=$2 dlc_out=$TMP/pair.dlc torch_out=$TMP/pair.torch r
+  if [[ ! -x $bench ]]; then
+    echo "run.sh: $bench not built (ninja -C build $(basename "$bench"))" >&2
     exit 1
   fi
   : >"$dlc_out"; : >"$torch_out"
   for ((r = 0; r < ROUNDS; ++r)); do
-    "$OPS_BENCH" --iters "$ITERS" >>"$dlc_out"
+    "$bench" --iters "$ITERS" >>"$dlc_out"
     LD_LIBRARY_PATH=$OPENBLAS${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH} \
-      "$PY" "$ROOT/bench/torch_ops.py" --threads "$THREADS" --iters "$ITERS" >>"$torch_out"
+      "$PY" "$script" --threads "$THREADS" --iters "$ITERS" >>"$torch_out"
   done
   "$PY" - "$THREADS" "$dlc_out" "$torch_out" <<'PY'
 import json, statistics, sys
@@ -140,6 +143,8 @@ PY
 
 case $WHAT in
   w1) run_w1 ;;
-  ops) run_ops ;;
-  all) run_w1; run_ops ;;
+  ops) run_pair "$OPS_BENCH" "$ROOT/bench/torch_ops.py" ;;
+  rnn) run_pair "$RNN_BENCH" "$ROOT/bench/torch_rnn.py" ;;
+  all) run_w1; run_pair "$OPS_BENCH" "$ROOT/bench/torch_ops.py"
+       run_pair "$RNN_BENCH" "$ROOT/bench/torch_rnn.py" ;;
 esac

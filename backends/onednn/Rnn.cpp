@@ -7,12 +7,14 @@
 // left2right (D = 1) or bidirectional_concat (D = 2, PyTorch's y layout).
 //
 // Activations and states are wrapped without copies (x, y as tnc; h0, hn,
-// c0, cn as ldnc with one layer). Parameters are converted (RnnLayout.h) to
-// ldigo weights and per-gate biases in per-thread scratch, then reordered
-// into whatever layout the primitive chose (a packed one for inference,
-// ldgoi for the backward). The backward zeroes oneDNN's accumulating diff
-// weights/bias, runs, and converts them back to PyTorch's layout and gate
-// order. Primitives are cached by (kernel, shape, training); the forward
+// c0, cn as ldnc with one layer). PyTorch's weights are oneDNN's ldgoi
+// (RnnLayout.h; the GRU's gates are permuted in per-thread scratch) and are
+// reordered into the layout the primitive chose (ldigo for the training
+// forward, a packed one for inference; the backward takes ldgoi as is); the
+// biases are combined per gate. The backward zeroes oneDNN's accumulating
+// diff weights/bias, runs -- writing the diff weights straight into the
+// caller's buffers when the layout allows -- and converts them back to
+// PyTorch's layout and gate order otherwise. Primitives are cached by (kernel, shape, training); the forward
 // training primitive is the hint of the backward one so their workspaces
 // agree. The training workspace must hold workspace_desc().get_size() bytes
 // (rnnWorkspaceBytes in runtime/abi/RnnWorkspace.h bounds it).
@@ -20,6 +22,7 @@
 //===----------------------------------------------------------------------===//
 #include "backends/onednn/Engine.h"
 #include "backends/onednn/Kernels.h"
+#include "backends/onednn/Rnn.h"
 #include "backends/onednn/RnnLayout.h"
 
 #include <fmt/format.h>
@@ -66,7 +69,7 @@ void expectShape(const MemRefDesc<float, N> *d, const char *name, const char *di
     std::string w = "(";
     i = 0;
     for (int64_t v : want) w += (i++ ? "," : "") + std::to_string(v);
-    throw KernelError(fmt::format("{} must be {} = {}) but is {}", name, dims, w, shapeText(d)));
+    throw KernelError(fmt::format("{} must be {}) = {}) but is {}", name, dims, w, shapeText(d)));
   }
   if (!d->isContiguous())
     throw KernelError(fmt::format("{} {} is not dense row-major", name, shapeText(d)));
@@ -149,14 +152,16 @@ void guarded(const char *entry, const RnnShape *shape, Body &&body, Zero &&zero)
 
 // --- oneDNN descriptors and primitives --------------------------------------
 
+/// oneDNN's view of one layer. wLayer and wIter are PyTorch's weight layout
+/// (ldgoi); the primitives choose their own (`Any`).
 struct RnnDescs {
   memory::desc srcLayer, iter, dstLayer, wLayer, wIter, wLayerAny, wIterAny, bias;
 
   explicit RnnDescs(const RnnShape &s)
       : srcLayer({s.T, s.B, s.F}, f32, Tag::tnc), iter({1, s.D, s.B, s.H}, f32, Tag::ldnc),
         dstLayer({s.T, s.B, s.D * s.H}, f32, Tag::tnc),
-        wLayer({1, s.D, s.F, s.gates(), s.H}, f32, Tag::ldigo),
-        wIter({1, s.D, s.H, s.gates(), s.H}, f32, Tag::ldigo),
+        wLayer({1, s.D, s.F, s.gates(), s.H}, f32, Tag::ldgoi),
+        wIter({1, s.D, s.H, s.gates(), s.H}, f32, Tag::ldgoi),
         wLayerAny({1, s.D, s.F, s.gates(), s.H}, f32, Tag::any),
         wIterAny({1, s.D, s.H, s.gates(), s.H}, f32, Tag::any),
         bias({1, s.D, s.biasGates(), s.H}, f32, Tag::ldgo) {}
@@ -199,8 +204,10 @@ dnnl::rnn_primitive_desc_base forwardPd(const RnnShape &s, dnnl::prop_kind prop)
   }
 }
 
-/// The backward primitive descriptor, hinted by the training forward.
-dnnl::rnn_primitive_desc_base backwardPd(const RnnShape &s) {
+/// The backward primitive descriptor, hinted by the training forward, its
+/// diff weights in `dwLayer`/`dwIter`.
+dnnl::rnn_primitive_desc_base backwardPd(const RnnShape &s, const memory::desc &dwLayer,
+                                         const memory::desc &dwIter) {
   RnnDescs m(s);
   const auto dir = direction(s);
   const auto bwd = dnnl::prop_kind::backward;
@@ -213,8 +220,7 @@ dnnl::rnn_primitive_desc_base backwardPd(const RnnShape &s) {
     dnnl::lstm_forward::primitive_desc hint(fd, kernelAttr(), eng);
     dnnl::lstm_backward::desc d(bwd, dir, m.srcLayer, m.iter, m.iter, m.wLayerAny, m.wIterAny,
                                 m.bias, m.dstLayer, m.iter, m.iter, m.srcLayer, m.iter,
-                                m.iter, m.wLayerAny, m.wIterAny, m.bias, m.dstLayer, m.iter,
-                                m.iter);
+                                m.iter, dwLayer, dwIter, m.bias, m.dstLayer, m.iter, m.iter);
     return dnnl::lstm_backward::primitive_desc(d, kernelAttr(), eng, hint);
   }
   case 2: {
@@ -222,8 +228,8 @@ dnnl::rnn_primitive_desc_base backwardPd(const RnnShape &s) {
                                    m.bias, m.dstLayer, m.iter);
     dnnl::lbr_gru_forward::primitive_desc hint(fd, kernelAttr(), eng);
     dnnl::lbr_gru_backward::desc d(bwd, dir, m.srcLayer, m.iter, m.wLayerAny, m.wIterAny,
-                                   m.bias, m.dstLayer, m.iter, m.srcLayer, m.iter,
-                                   m.wLayerAny, m.wIterAny, m.bias, m.dstLayer, m.iter);
+                                   m.bias, m.dstLayer, m.iter, m.srcLayer, m.iter, dwLayer,
+                                   dwIter, m.bias, m.dstLayer, m.iter);
     return dnnl::lbr_gru_backward::primitive_desc(d, kernelAttr(), eng, hint);
   }
   default: {
@@ -232,7 +238,7 @@ dnnl::rnn_primitive_desc_base backwardPd(const RnnShape &s) {
     dnnl::vanilla_rnn_forward::primitive_desc hint(fd, kernelAttr(), eng);
     dnnl::vanilla_rnn_backward::desc d(bwd, activation(s), dir, m.srcLayer, m.iter,
                                        m.wLayerAny, m.wIterAny, m.bias, m.dstLayer, m.iter,
-                                       m.srcLayer, m.iter, m.wLayerAny, m.wIterAny, m.bias,
+                                       m.srcLayer, m.iter, dwLayer, dwIter, m.bias,
                                        m.dstLayer, m.iter);
     return dnnl::vanilla_rnn_backward::primitive_desc(d, kernelAttr(), eng, hint);
   }
@@ -264,8 +270,8 @@ void runReorder(const std::optional<ReorderPrimitive> &r, const memory::desc &fr
            {DNNL_ARG_TO, memory(r->pd.dst_desc(), cpuEngine(), to)}});
 }
 
-/// A cached RNN primitive with the reorders of its parameters: ldigo into the
-/// layouts it chose, and (backward) its diff weights back into ldigo.
+/// A cached RNN primitive with the reorders of its parameters: PyTorch's
+/// ldgoi into the layouts it chose, and (backward) its diff weights back.
 struct RnnPrimitive {
   dnnl::rnn_primitive_desc_base pd;
   dnnl::primitive prim;
@@ -295,8 +301,15 @@ std::shared_ptr<const RnnPrimitive> forwardPrimitive(const RnnShape &s, bool tra
 
 std::shared_ptr<const RnnPrimitive> backwardPrimitive(const RnnShape &s) {
   static PrimitiveCache<RnnPrimitive> cache;
-  return cache.getOrCreate(keyOf("rnn_bwd", s),
-                           [&] { return RnnPrimitive(s, backwardPd(s), true); });
+  return cache.getOrCreate(keyOf("rnn_bwd", s), [&] {
+    // Diff weights straight in PyTorch's layout when oneDNN supports it.
+    RnnDescs m(s);
+    try {
+      return RnnPrimitive(s, backwardPd(s, m.wLayer, m.wIter), true);
+    } catch (const dnnl::error &) {
+      return RnnPrimitive(s, backwardPd(s, m.wLayerAny, m.wIterAny), true);
+    }
+  });
 }
 
 // --- scratch -----------------------------------------------------------------
@@ -323,8 +336,9 @@ private:
 
 size_t floats(int64_t n) { return sizeof(float) * static_cast<size_t>(n); }
 
-/// The parameters in the layouts `pd` wants: slot 0 holds the ldigo
-/// conversions, slot 1 the reordered copies (when the layout differs).
+/// The parameters in the layouts the primitive wants: PyTorch's buffers
+/// themselves where they already are (ldgoi; GRU gates permuted into slot 0),
+/// else reordered into slot 1; the combined bias in slot 0.
 struct PreparedParams {
   void *wLayer, *wIter, *bias;
 };
@@ -334,16 +348,51 @@ PreparedParams prepareParams(const RnnShape &s, const RnnPrimitive &e, const Des
   RnnDescs m(s);
   memory::desc wantL = e.pd.weights_layer_desc(), wantI = e.pd.weights_iter_desc();
   Carver user(0, {m.wLayer.get_size(), m.wIter.get_size(), m.bias.get_size()});
-  weightsToLdigo(s, s.F, wIh->data(), user[0]);
-  weightsToLdigo(s, s.H, wHh->data(), user[1]);
   combineBias(s, bIh->data(), bHh->data(), user[2]);
-  PreparedParams p{user[0], user[1], user[2]};
+  PreparedParams p{wIh->data(), wHh->data(), user[2]};
+  if (s.cell == 2) {
+    permuteGruGates(s, s.F, wIh->data(), user[0], true);
+    permuteGruGates(s, s.H, wHh->data(), user[1], true);
+    p.wLayer = user[0];
+    p.wIter = user[1];
+  }
   if (!e.toLayer && !e.toIter) return p;
   Carver prim(1, {wantL.get_size(), wantI.get_size()});
-  if (e.toLayer) runReorder(e.toLayer, m.wLayer, user[0], p.wLayer = prim[0]);
-  if (e.toIter) runReorder(e.toIter, m.wIter, user[1], p.wIter = prim[1]);
+  if (e.toLayer) runReorder(e.toLayer, m.wLayer, p.wLayer, prim[0]);
+  if (e.toIter) runReorder(e.toIter, m.wIter, p.wIter, prim[1]);
+  if (e.toLayer) p.wLayer = prim[0];
+  if (e.toIter) p.wIter = prim[1];
   return p;
 }
+
+/// Where the backward primitive writes one diff weight, and how it reaches
+/// the caller's buffer `out` (PyTorch's layout) afterwards.
+struct DiffWeight {
+  const RnnShape &s;
+  int64_t inputs;
+  const memory::desc &primMd, &userMd;
+  const std::optional<ReorderPrimitive> &toUser;
+  float *out, *scratch, *ldgoi;
+
+  /// The buffer the primitive accumulates into, zeroed: `out` itself when
+  /// no reorder or gate permutation is needed.
+  float *target() const {
+    float *t = direct() ? out : scratch;
+    std::memset(t, 0, primMd.get_size());
+    return t;
+  }
+  bool direct() const { return !toUser && s.cell != 2; }
+  void finish() const {
+    if (direct()) return;
+    const float *src = scratch;
+    if (toUser) {
+      runReorder(toUser, primMd, scratch, ldgoi);
+      src = ldgoi;
+    }
+    if (s.cell == 2) permuteGruGates(s, inputs, src, out, false);
+    else std::memcpy(out, src, userMd.get_size());
+  }
+};
 
 void checkWorkspace(const Bytes *ws, const memory::desc &want) {
   if (!ws || !ws->aligned || (ws->sizes[0] > 1 && ws->strides[0] != 1))
@@ -447,8 +496,8 @@ void backward(const char *entry, bool lstm, int64_t cell, const BackwardArgs &a)
         memory::desc dwL = e->pd.diff_weights_layer_desc(), dwI = e->pd.diff_weights_iter_desc();
         Carver diff(2, {dwL.get_size(), dwI.get_size(), m.bias.get_size(),
                         m.wLayer.get_size(), m.wIter.get_size()});
-        std::memset(diff[0], 0, dwL.get_size());
-        std::memset(diff[1], 0, dwI.get_size());
+        DiffWeight outL{s, s.F, dwL, m.wLayer, e->fromDiffLayer, a.dwIh->data(), diff[0], diff[3]};
+        DiffWeight outI{s, s.H, dwI, m.wIter, e->fromDiffIter, a.dwHh->data(), diff[1], diff[4]};
         std::memset(diff[2], 0, m.bias.get_size());
         std::unordered_map<int, memory> args{
             {DNNL_ARG_SRC_LAYER, wrap(m.srcLayer, a.x->data())},
@@ -463,8 +512,8 @@ void backward(const char *entry, bool lstm, int64_t cell, const BackwardArgs &a)
             {DNNL_ARG_DIFF_DST_ITER, wrap(m.iter, a.dhn->data())},
             {DNNL_ARG_DIFF_SRC_LAYER, wrap(m.srcLayer, a.dx->data())},
             {DNNL_ARG_DIFF_SRC_ITER, wrap(m.iter, a.dh0->data())},
-            {DNNL_ARG_DIFF_WEIGHTS_LAYER, wrap(dwL, diff[0])},
-            {DNNL_ARG_DIFF_WEIGHTS_ITER, wrap(dwI, diff[1])},
+            {DNNL_ARG_DIFF_WEIGHTS_LAYER, wrap(dwL, outL.target())},
+            {DNNL_ARG_DIFF_WEIGHTS_ITER, wrap(dwI, outI.target())},
             {DNNL_ARG_DIFF_BIAS, wrap(m.bias, diff[2])}};
         if (lstm) {
           args.emplace(DNNL_ARG_SRC_ITER_C, wrap(m.iter, a.c0->data()));
@@ -473,12 +522,8 @@ void backward(const char *entry, bool lstm, int64_t cell, const BackwardArgs &a)
           args.emplace(DNNL_ARG_DIFF_SRC_ITER_C, wrap(m.iter, a.dc0->data()));
         }
         execute(e->prim, e->pd, std::move(args));
-        // Back to ldigo (if oneDNN chose another layout), then PyTorch's.
-        float *ldigoL = diff[0], *ldigoI = diff[1];
-        if (e->fromDiffLayer) runReorder(e->fromDiffLayer, dwL, diff[0], ldigoL = diff[3]);
-        if (e->fromDiffIter) runReorder(e->fromDiffIter, dwI, diff[1], ldigoI = diff[4]);
-        ldigoToWeights(s, s.F, ldigoL, a.dwIh->data());
-        ldigoToWeights(s, s.H, ldigoI, a.dwHh->data());
+        outL.finish();
+        outI.finish();
         splitBiasGrad(s, diff[2], a.dbIh->data(), a.dbHh->data());
       },
       [&] {
@@ -490,6 +535,16 @@ void backward(const char *entry, bool lstm, int64_t cell, const BackwardArgs &a)
 }
 
 } // namespace
+
+int64_t rnnWorkspaceBytesNeeded(int64_t cell, int64_t T, int64_t B, int64_t F, int64_t H,
+                                int64_t D) {
+  if (cell < 0 || cell > 3 || D < 1 || D > 2)
+    throw KernelError(fmt::format("no recurrent layer with cell {} and D {}", cell, D));
+  RnnShape s{cell, T, B, F, H, D};
+  return static_cast<int64_t>(
+      forwardPd(s, dnnl::prop_kind::forward_training).workspace_desc().get_size());
+}
+
 } // namespace dlc::rt::onednn
 
 using namespace dlc::rt::onednn;

@@ -1,27 +1,19 @@
 //===- RnnLayout.cpp - PyTorch <-> oneDNN recurrent parameter layouts -----===//
 #include "backends/onednn/RnnLayout.h"
 
+#include <cstring>
+
 namespace dlc::rt::onednn {
 
-void weightsToLdigo(const RnnShape &s, int64_t inputs, const float *w, float *out) {
-  const int64_t G = s.gates(), H = s.H, I = inputs;
+void permuteGruGates(const RnnShape &s, int64_t inputs, const float *src, float *dst,
+                     bool toOneDNN) {
+  const int64_t G = s.gates(), block = s.H * inputs;
   for (int64_t d = 0; d < s.D; ++d)
     for (int64_t g = 0; g < G; ++g) {
-      const float *src = w + (d * G + torchGate(s.cell, g)) * H * I;
-      float *dst = out + d * I * G * H + g * H;
-      for (int64_t h = 0; h < H; ++h)
-        for (int64_t i = 0; i < I; ++i) dst[i * G * H + h] = src[h * I + i];
-    }
-}
-
-void ldigoToWeights(const RnnShape &s, int64_t inputs, const float *ldigo, float *w) {
-  const int64_t G = s.gates(), H = s.H, I = inputs;
-  for (int64_t d = 0; d < s.D; ++d)
-    for (int64_t g = 0; g < G; ++g) {
-      float *dst = w + (d * G + torchGate(s.cell, g)) * H * I;
-      const float *src = ldigo + d * I * G * H + g * H;
-      for (int64_t h = 0; h < H; ++h)
-        for (int64_t i = 0; i < I; ++i) dst[h * I + i] = src[i * G * H + h];
+      int64_t from = toOneDNN ? torchGate(s.cell, g) : g;
+      int64_t to = toOneDNN ? g : torchGate(s.cell, g);
+      std::memcpy(dst + (d * G + to) * block, src + (d * G + from) * block,
+                  sizeof(float) * static_cast<size_t>(block));
     }
 }
 

@@ -2,10 +2,11 @@
 //
 // The recurrent kernels (Rnn.cpp) take PyTorch's parameters: w_ih (D,G*H,F),
 // w_hh (D,G*H,H), b_ih and b_hh (D,G*H), gates in PyTorch's order (GRU r,z,n;
-// LSTM i,f,g,o). oneDNN wants weights as ldigo (1,D,I,G,H), one bias per gate
-// (ldgo), and the GRU gates as u(=z),r,o(=n) plus linear-before-reset's extra
-// bias u' = b_hn. These functions convert the parameters in and the
-// gradients back out.
+// LSTM i,f,g,o). A PyTorch weight is exactly oneDNN's ldgoi layout of dims
+// (1,D,I,G,H) once its gates are in oneDNN's order, which only the GRU
+// changes: u(=z),r,o(=n). oneDNN has one bias per gate (ldgo), plus
+// linear-before-reset's extra u' = b_hn for the GRU. These functions convert
+// the parameters in and the gradients back out.
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -31,11 +32,11 @@ inline int64_t torchGate(int64_t cell, int64_t g) {
   return g == 0 ? 1 : g == 1 ? 0 : 2;
 }
 
-/// w (D, G*H, I) in PyTorch's gate order -> out (D, I, G, H) = ldigo.
-void weightsToLdigo(const RnnShape &s, int64_t inputs, const float *w, float *out);
-
-/// The inverse: ldigo (D, I, G, H) -> w (D, G*H, I), PyTorch's gate order.
-void ldigoToWeights(const RnnShape &s, int64_t inputs, const float *ldigo, float *w);
+/// Reorders the gate blocks of a GRU weight (D, 3*H, I): PyTorch's r,z,n
+/// into oneDNN's u,r,o (`toOneDNN`), or back. `src` and `dst` must not
+/// overlap.
+void permuteGruGates(const RnnShape &s, int64_t inputs, const float *src, float *dst,
+                     bool toOneDNN);
 
 /// b_ih, b_hh (D, G*H) -> oneDNN's bias (D, biasGates, H).
 void combineBias(const RnnShape &s, const float *bIh, const float *bHh, float *out);
