@@ -101,7 +101,7 @@ ShapeOrError recurrent(RecurrentCell cell, llvm::ArrayRef<int64_t> x,
 ShapeOrError recurrentWorkspace(RecurrentCell cell, llvm::ArrayRef<int64_t> x,
                                 llvm::ArrayRef<int64_t> h0, bool training) {
   if (!training) return {{1}, {}};
-  int64_t bytes = rnnWorkspaceBytes(static_cast<int64_t>(cell), x[0], x[1], x[2], h0[2], h0[0]);
+  int64_t bytes = rt::rnnWorkspaceBytes(static_cast<int64_t>(cell), x[0], x[1], x[2], h0[2], h0[0]);
   if (bytes <= 0) return ShapeOrError::fail("the recurrent workspace size overflows int64");
   return {{bytes}, {}};
 }
