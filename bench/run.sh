@@ -43,7 +43,7 @@ if [[ ! -d $OPENBLAS ]]; then
   exit 1
 fi
 HAVE_DLC=1
-if [[ ! -x $DLC ]]; then
+if [[ ($WHAT == w1 || $WHAT == all) && ! -x $DLC ]]; then
   echo "run.sh: $DLC not built yet; skipping the dlc side (build the" \
        "'dlc' target, or pass --dlc PATH)" >&2
   HAVE_DLC=0
@@ -132,6 +132,7 @@ for name in dlc:
             continue
         med = statistics.median(r[side + "_ms"] for r in rs)
         out[side + "_ms"] = round(med, 4)
+        out[side + "_min_ms"] = round(min(r.get(side + "_min_ms", r[side + "_ms"]) for r in rs), 4)
         for unit in ("gbs", "gflops"):
             if side + "_" + unit in rs[0]:
                 out[side + "_" + unit] = round(statistics.median(r[side + "_" + unit] for r in rs), 2)

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <string>
+#include <thread>
 
 using namespace dlc::rt::test;
 using dlc::rt::MemRefDesc;
@@ -241,6 +242,49 @@ INSTANTIATE_TEST_SUITE_P(Cells, RnnTest, ::testing::ValuesIn(allParams()),
                            return std::string(cellName(info.param.cell)) +
                                   info.param.shape.name;
                          });
+
+// --- caching and threads -----------------------------------------------------
+
+TEST(RnnCache, RepeatedCallsReuseTheirPrimitives) {
+  dlc_rt_clear_error();
+  RnnCase c{2, 4, 3, 5, 6, 2, {}, {}, {}, {}, {}, {}, {}};
+  c.randomize(21);
+  Layer l(c);
+  Forward f = runForward(l, 1);
+  B3 dy = l.ySeq(), dhn = l.state(), dcn = l.state();
+  Backward g{l.x, l.h0, l.c0, l.wIh, l.wHh, l.bIh, l.bHh};
+  runBackward(l, f, dy, dhn, dcn, g);
+  size_t before = dlc_rt_onednn_cache_size();
+  Forward f2 = runForward(l, 1);
+  runBackward(l, f2, dy, dhn, dcn, g);
+  EXPECT_EQ(dlc_rt_onednn_cache_size(), before);
+  EXPECT_EQ(f2.y.data, f.y.data);
+  EXPECT_EQ(dlc_rt_last_error(), nullptr) << dlc_rt_last_error();
+}
+
+/// Cached primitives run concurrently from several threads (each with its
+/// own scratch) and give every thread the single-threaded answer.
+TEST(RnnCache, ConcurrentCallsAgree) {
+  dlc_rt_clear_error();
+  RnnCase c{3, 6, 4, 5, 7, 2, {}, {}, {}, {}, {}, {}, {}};
+  c.randomize(22);
+  RnnResult want = refRnnForward(c);
+  std::vector<int> failures(4, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      Layer l(c);
+      for (int i = 0; i < 5; ++i) {
+        Forward f = runForward(l, i % 2);
+        for (size_t k = 0; k < want.y.size(); ++k)
+          if (std::fabs(f.y.data[k] - want.y[k]) > 1e-5 * std::max(1.0, std::fabs(want.y[k])))
+            ++failures[size_t(t)];
+      }
+    });
+  for (auto &th : threads) th.join();
+  EXPECT_EQ(failures, std::vector<int>(4, 0));
+  EXPECT_EQ(dlc_rt_last_error(), nullptr) << dlc_rt_last_error();
+}
 
 // --- bad arguments -----------------------------------------------------------
 
