@@ -9,7 +9,7 @@
 // in training mode.
 //
 //   nn::LSTM lstm(nn::LSTMOptions(256, 256).numLayers(2));
-//   auto out = lstm({x});            // {y, hn, cn}; or lstm({x, h0, c0})
+//   auto out = lstm.forwardMany({x});   // {y, hn, cn}; or ({x, h0, c0})
 //
 //===----------------------------------------------------------------------===//
 #pragma once

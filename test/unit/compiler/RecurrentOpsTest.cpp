@@ -13,6 +13,8 @@
 
 #include "frontend/nn/Layers.h"
 
+#include "mlir/IR/BuiltinOps.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -148,6 +150,27 @@ TEST(RecurrentLayer, ForwardManyUsesItsParametersAndZeroStates) {
   ASSERT_EQ(a.numel(), 5 * 2 * 3 + 2 * 2 * 2 * 3);
   ASSERT_EQ(a.numel(), b.numel());
   for (int64_t i = 0; i < a.numel(); ++i) EXPECT_EQ(a.data<float>()[i], b.data<float>()[i]) << i;
+}
+
+// Dropout goes between layers (not after the last), in training mode only.
+TEST(RecurrentLayer, DropoutBetweenLayersInTrainingOnly) {
+  auto countOps = [](nn::GRU &gru, const char *opName) {
+    Graph g;
+    g.beginFunction();
+    Tensor x = g.input("x", {5, 2, 4});
+    std::vector<Tensor> out = gru.forwardMany({x});
+    g.finishFunction("f", {out[0], out[1]},
+                     {Graph::ResultKind::Output, Graph::ResultKind::Output});
+    auto module = g.takeModule();
+    int n = 0;
+    module->walk([&](mlir::Operation *op) { n += op->getName().getStringRef() == opName; });
+    return n;
+  };
+  nn::GRU gru(nn::GRUOptions(4, 3).numLayers(3).dropout(0.25));
+  EXPECT_EQ(countOps(gru, "dl.gru"), 3);
+  EXPECT_EQ(countOps(gru, "dl.dropout"), 2);
+  gru.eval();
+  EXPECT_EQ(countOps(gru, "dl.dropout"), 0);
 }
 
 // -- errors at the user's line -----------------------------------------------
