@@ -97,7 +97,8 @@ def DL_RnnWithWorkspaceOp : DL_Op<"rnn_with_workspace", [Pure, InferTypeOpAdapto
     it is one ignored byte (inference).
     ```mlir
     %y, %hn, %ws = dl.rnn_with_workspace %x, %h0, %wih, %whh, %bih, %bhh cell = "gru" training
-        : (...) -> (tensor<5x2x3xf32>, tensor<1x2x3xf32>, tensor<NNNxi8>)
+        : (tensor<5x2x4xf32>, tensor<1x2x3xf32>, tensor<1x9x4xf32>, tensor<1x9x3xf32>,
+           tensor<1x9xf32>, tensor<1x9xf32>) -> (tensor<5x2x3xf32>, tensor<1x2x3xf32>, tensor<93184xi8>)
     ```
   }];
   let arguments = (ins DL_FloatTensor:$x, DL_FloatTensor:$h0, DL_FloatTensor:$w_ih,
