@@ -11,6 +11,7 @@
 #include "Harness.h"
 #include "Oracle.h"
 
+#include "frontend/Trainer.h"
 #include "frontend/nn/Layers.h"
 
 #include "mlir/IR/BuiltinOps.h"
@@ -171,6 +172,51 @@ TEST(RecurrentLayer, DropoutBetweenLayersInTrainingOnly) {
   EXPECT_EQ(countOps(gru, "dl.dropout"), 2);
   gru.eval();
   EXPECT_EQ(countOps(gru, "dl.dropout"), 0);
+}
+
+// The layer inside a compiled training step: a 2-layer LSTM with dropout
+// between the layers and a Linear head over (T, B, H), Adam on a fixed batch.
+// The step binds the parameters by PyTorch's names and the loss falls.
+class SequenceRegressor : public nn::Module {
+public:
+  SequenceRegressor()
+      : Module("SequenceRegressor", std::source_location::current()),
+        lstm(nn::LSTMOptions(3, 8).numLayers(2).dropout(0.1)), head(8, 1) {
+    registerModule("lstm", lstm);
+    registerModule("head", head);
+  }
+  Tensor forward(const Tensor &x) override { return head(lstm.forwardMany({x})[0]); }
+  nn::LSTM lstm;
+  nn::Linear head;
+};
+
+TEST(RecurrentLayer, TrainsInsideTheCompiledStep) {
+  SequenceRegressor model;
+  model.initialize(4);
+  EXPECT_NE(model.findParameter("lstm.weight_hh_l1"), nullptr);
+  TrainerOptions o;
+  o.setOptimizer(optim::Adam{.lr = 0.03});
+  o.batch = {{"x", {6, 4, 3}}, {"y", {6, 4, 1}, rt::DType::F32, true}};
+  o.loss = [](nn::Module &m, const std::vector<Tensor> &b) -> std::vector<Tensor> {
+    Tensor d = sub(m(b[0]), b[1]);
+    return {mean(mul(d, d), {0, 1, 2})};
+  };
+  Trainer trainer(model, o);
+  // Target: a running mean of the first feature (needs the recurrence).
+  rt::HostTensor x({6, 4, 3}), y({6, 4, 1});
+  for (int64_t i = 0; i < x.numel(); ++i) x.f32()[i] = float(std::sin(1.3 * double(i)));
+  for (int64_t b = 0; b < 4; ++b) {
+    double acc = 0;
+    for (int64_t t = 0; t < 6; ++t) {
+      acc += x.f32()[(t * 4 + b) * 3];
+      y.f32()[t * 4 + b] = float(acc / double(t + 1));
+    }
+  }
+  float first = trainer.computeGradients({&x, &y});
+  EXPECT_GT(trainer.gradients().count("lstm.weight_ih_l0"), 0u);
+  float last = first;
+  for (int i = 0; i < 40; ++i) last = trainer.step({&x, &y});
+  EXPECT_LT(last, 0.5f * first) << "first " << first << ", last " << last;
 }
 
 // -- errors at the user's line -----------------------------------------------
