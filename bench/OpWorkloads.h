@@ -10,6 +10,9 @@
 #include "frontend/ops/Math.h"
 #include "frontend/ops/Normalization.h"
 #include "frontend/ops/Statistics.h"
+#include "frontend/nn/Recurrent.h"
+
+#include <memory>
 
 #include <functional>
 #include <string>
@@ -36,6 +39,26 @@ struct OpWorkload {
 using T = const std::vector<Tensor> &;
 constexpr int64_t kStream = int64_t(1) << 24; // 16 Mi floats = 64 MiB, far beyond cache
 constexpr double kF = 4.0;                    // bytes per f32
+
+/// W3 (issue 9): a recurrent layer stack, input 256, hidden 256, seq 35,
+/// batch 32, on x and its parameters in PyTorch's flat order (each
+/// parameter an input, so fwd_bwd differentiates all of them, as a
+/// training step does); the output is y.
+inline OpWorkload recurrentW3(std::string name, bool gru, int64_t layers, bool bidirectional,
+                              bool backward) {
+  nn::RecurrentOptions o(256, 256);
+  o.numLayers(layers).bidirectional(bidirectional);
+  std::shared_ptr<nn::RecurrentLayer> layer;
+  if (gru) layer = std::make_shared<nn::GRU>(o);
+  else layer = std::make_shared<nn::LSTM>(o);
+  std::vector<OpInput> inputs{{{35, 32, 256}}};
+  for (auto &[n, p] : layer->namedParameters()) inputs.push_back({p->value.shape()});
+  auto body = [layer](const std::vector<Tensor> &a) {
+    std::vector<Tensor> params(a.begin() + 1, a.end());
+    return layer->forwardWith({a[0]}, params)[0];
+  };
+  return {std::move(name), std::move(inputs), body, backward};
+}
 
 inline std::vector<OpWorkload> opWorkloads() {
   const double s = double(kStream) * kF;
@@ -82,6 +105,10 @@ inline std::vector<OpWorkload> opWorkloads() {
       {"cross_entropy_4096x1000", {{{4096, 1000}}, {{4096}, rt::DType::I64}},
        [](T a) { return crossEntropy(a[0], a[1], CrossEntropyOptions{}); }, false,
        4096 * 1000 * kF},
+      recurrentW3("lstm_W3_2x256_T35_B32", false, 2, false, false),
+      recurrentW3("lstm_W3_2x256_T35_B32_fwd_bwd", false, 2, false, true),
+      recurrentW3("gru_W3_2x256_T35_B32_fwd_bwd", true, 2, false, true),
+      recurrentW3("bilstm_W3_1x256_T35_B32_fwd_bwd", false, 1, true, true),
   };
   return w;
 }

@@ -17,6 +17,22 @@ S = 1 << 24
 F = 4.0
 
 
+def recurrent_w3(name, cell, layers, bidirectional, backward):
+    """W3: nn.LSTM / nn.GRU(256, 256) on (35, 32, 256), every parameter an
+    input (as dlc's recurrentW3 in bench/OpWorkloads.h); the output is y."""
+    cls = torch.nn.GRU if cell == "gru" else torch.nn.LSTM
+    m = cls(256, 256, num_layers=layers, bidirectional=bidirectional)
+    flat = [p.detach().clone() for p in m.parameters()]
+    vf = torch._VF.gru if cell == "gru" else torch._VF.lstm
+    D = 2 if bidirectional else 1
+
+    def fn(x, *params):
+        h0 = torch.zeros(layers * D, 32, 256)
+        hx = h0 if cell == "gru" else (h0, h0)
+        return vf(x, hx, list(params), True, layers, 0.0, True, bidirectional, False)[0]
+    return (name, [torch.rand(35, 32, 256) * 2 - 1] + flat, fn, backward, 0, 0)
+
+
 def workloads():
     s = S * F
     mk = lambda *shape: torch.rand(*shape) * 2 - 1
@@ -54,6 +70,10 @@ def workloads():
         ("dropout_train_16M", [mk(S)], lambda x: F_.dropout(x, 0.5, True), False, 2 * s, 0),
         ("cross_entropy_4096x1000", [mk(4096, 1000), torch.randint(0, 1000, (4096,))],
          F_.cross_entropy, False, 4096 * 1000 * F, 0),
+        recurrent_w3("lstm_W3_2x256_T35_B32", "lstm", 2, False, False),
+        recurrent_w3("lstm_W3_2x256_T35_B32_fwd_bwd", "lstm", 2, False, True),
+        recurrent_w3("gru_W3_2x256_T35_B32_fwd_bwd", "gru", 2, False, True),
+        recurrent_w3("bilstm_W3_1x256_T35_B32_fwd_bwd", "lstm", 1, True, True),
     ]
 
 

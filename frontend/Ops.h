@@ -77,5 +77,6 @@ Tensor crossEntropy(const Tensor &logits, const Tensor &labels, Site site = {});
 #include "frontend/ops/Math.h"
 #include "frontend/ops/Normalization.h"
 #include "frontend/ops/Random.h"
+#include "frontend/ops/Recurrent.h"
 #include "frontend/ops/Sequence.h"
 #include "frontend/ops/Statistics.h"

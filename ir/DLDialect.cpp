@@ -27,6 +27,7 @@ void DLDialect::initialize() {
   registerDataMovementOps(*this);
   registerNormalizationOps(*this);
   registerStatisticsOps(*this);
+  registerRecurrentOps(*this);
 }
 
 Operation *DLDialect::materializeConstant(OpBuilder &b, Attribute value, Type type,

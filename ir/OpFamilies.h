@@ -18,5 +18,6 @@ void registerSequenceOps(DLDialect &);
 void registerDataMovementOps(DLDialect &);
 void registerNormalizationOps(DLDialect &);
 void registerStatisticsOps(DLDialect &);
+void registerRecurrentOps(DLDialect &);
 
 } // namespace dlc::dl

@@ -10,5 +10,7 @@
 #include "frontend/nn/Container.h"
 #include "frontend/nn/Conv.h"
 #include "frontend/nn/Dropout.h"
+#include "frontend/nn/Embedding.h"
 #include "frontend/nn/Linear.h"
 #include "frontend/nn/Pooling.h"
+#include "frontend/nn/Recurrent.h"

@@ -18,9 +18,14 @@ Linear::Linear(LinearOptions o, std::source_location w)
 
 Tensor Linear::forward(const Tensor &x) {
   Site s = site();
-  if (x && x.rank() == 2 && x.dim(1) != options.in_)
+  if (x && (x.rank() == 0 || x.dim(x.rank() - 1) != options.in_))
     s.fail("Linear", "expected input with " + std::to_string(options.in_) +
                          " features, got " + x.typeString());
+  // (..., in): PyTorch's F.linear over the last dimension (a sequence of
+  // vectors, an RNN language model's (T, B, H) states).
+  if (x && x.rank() != 2)
+    return linear(x, param(*weight), bias ? std::optional<Tensor>(param(*bias)) : std::nullopt,
+                  s);
   Tensor y = matmul(x, param(*weight), false, /*transposeB=*/true, s);
   return bias ? add(y, param(*bias), s) : y;
 }

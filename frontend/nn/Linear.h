@@ -20,7 +20,7 @@ struct LinearOptions {
   DLC_OPTION(Init, init) = Init::XavierUniform;
 };
 
-/// y = x·Wᵀ + b, W is (out, in).
+/// y = x·Wᵀ + b, W is (out, in); x is (in), (N, in) or (..., in) (over the last dim).
 class Linear : public Module {
 public:
   Linear(int64_t in, int64_t out, std::source_location w = std::source_location::current())

@@ -35,7 +35,6 @@ public:
   Pool2dOptions options;
 };
 
-#undef DLC_OPTION
 
 /// Elementwise activations.
 

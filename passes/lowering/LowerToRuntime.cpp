@@ -21,6 +21,8 @@
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
+#include <memory>
+
 #define DEBUG_TYPE "dl-lower-to-runtime"
 
 namespace dlc {
@@ -57,8 +59,8 @@ func::FuncOp declareKernel(PatternRewriter &rw, Operation *from, const rt::Kerne
 }
 
 struct KernelCall : OpInterfaceRewritePattern<dl::RuntimeKernelOpInterface> {
-  KernelCall(MLIRContext *ctx, BackendOptions options)
-      : OpInterfaceRewritePattern(ctx), options(options) {}
+  KernelCall(MLIRContext *ctx, BackendOptions options, std::shared_ptr<int64_t> nextCall)
+      : OpInterfaceRewritePattern(ctx), options(options), nextCall(std::move(nextCall)) {}
 
   LogicalResult matchAndRewrite(dl::RuntimeKernelOpInterface op,
                                 PatternRewriter &rw) const override {
@@ -71,10 +73,18 @@ struct KernelCall : OpInterfaceRewritePattern<dl::RuntimeKernelOpInterface> {
     MLIRContext *ctx = rw.getContext();
     SmallVector<Value> args, outs;
     auto specArg = spec->args.begin();
+    // Each call reads its operands through its own to_buffer, tagged with a
+    // number unique to the call so `cse` cannot merge it with another call's:
+    // a merged to_buffer would mark the tensor's last read at the first call,
+    // and one-shot bufferization could then reuse its buffer in place (a
+    // later slice into the same tensor.empty) before the second call reads
+    // it -- a recurrent backward reading a clobbered h0 did exactly that.
+    IntegerAttr callId = rw.getI64IntegerAttr((*nextCall)++);
     for (Value in : op->getOperands()) {
       auto t = cast<RankedTensorType>(in.getType());
-      Value buf = bufferization::ToBufferOp::create(
+      auto buf = bufferization::ToBufferOp::create(
           rw, loc, MemRefType::get(t.getShape(), t.getElementType()), in, /*read_only=*/true);
+      buf->setAttr("dl.kernel_call", callId);
       args.push_back(memref::CastOp::create(rw, loc, bufferType(ctx, *specArg++), buf));
     }
     for (Value r : op->getResults()) {
@@ -95,6 +105,7 @@ struct KernelCall : OpInterfaceRewritePattern<dl::RuntimeKernelOpInterface> {
   }
 
   BackendOptions options;
+  std::shared_ptr<int64_t> nextCall; ///< numbers the calls of one pass run
 };
 
 struct DLLowerToRuntime : impl::DLLowerToRuntimeBase<DLLowerToRuntime> {
@@ -110,7 +121,7 @@ struct DLLowerToRuntime : impl::DLLowerToRuntimeBase<DLLowerToRuntime> {
     });
     if (checked.wasInterrupted()) return signalPassFailure();
     RewritePatternSet patterns(&getContext());
-    patterns.add<KernelCall>(&getContext(), options);
+    patterns.add<KernelCall>(&getContext(), options, std::make_shared<int64_t>(0));
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       signalPassFailure();
   }

@@ -15,9 +15,9 @@
 // CHECK-DAG:     %[[C1:.*]] = arith.constant 1 : i64
 // CHECK-DAG:     %[[C2:.*]] = arith.constant 2 : i64
 // CHECK-DAG:     %[[C3:.*]] = arith.constant 3 : i64
-// CHECK:         %[[XB:.*]] = bufferization.to_buffer %[[X]] read_only : tensor<2x1x9x10xf32> to memref<2x1x9x10xf32>
+// CHECK:         %[[XB:.*]] = bufferization.to_buffer %[[X]] read_only {dl.kernel_call = {{[0-9]+}} : i64} : tensor<2x1x9x10xf32> to memref<2x1x9x10xf32>
 // CHECK-NEXT:    %[[XD:.*]] = memref.cast %[[XB]] : memref<2x1x9x10xf32> to memref<?x?x?x?xf32>
-// CHECK-NEXT:    %[[WB:.*]] = bufferization.to_buffer %[[W]] read_only : tensor<4x1x3x3xf32> to memref<4x1x3x3xf32>
+// CHECK-NEXT:    %[[WB:.*]] = bufferization.to_buffer %[[W]] read_only {dl.kernel_call = {{[0-9]+}} : i64} : tensor<4x1x3x3xf32> to memref<4x1x3x3xf32>
 // CHECK-NEXT:    %[[WD:.*]] = memref.cast %[[WB]] : memref<4x1x3x3xf32> to memref<?x?x?x?xf32>
 // CHECK-NEXT:    %[[OUT:.*]] = memref.alloc() {alignment = 64 : i64} : memref<2x4x5x3xf32>
 // CHECK-NEXT:    %[[OD:.*]] = memref.cast %[[OUT]] : memref<2x4x5x3xf32> to memref<?x?x?x?xf32>
@@ -148,9 +148,9 @@ func.func @tiling_avg_pool(%x: tensor<1x2x8x8xf32>, %dy: tensor<1x2x4x4xf32>) ->
 // CHECK-SAME:    %[[A:[^:]*]]: tensor<2x5xf32>, %[[B:[^:]*]]: tensor<3x5xf32>, %[[AT:[^:]*]]: tensor<5x2xf32>)
 // CHECK-DAG:     %[[C0:.*]] = arith.constant 0 : i64
 // CHECK-DAG:     %[[C1:.*]] = arith.constant 1 : i64
-// CHECK:         %[[AB:.*]] = bufferization.to_buffer %[[A]] read_only : tensor<2x5xf32> to memref<2x5xf32>
+// CHECK:         %[[AB:.*]] = bufferization.to_buffer %[[A]] read_only {dl.kernel_call = {{[0-9]+}} : i64} : tensor<2x5xf32> to memref<2x5xf32>
 // CHECK-NEXT:    %[[AD:.*]] = memref.cast %[[AB]] : memref<2x5xf32> to memref<?x?xf32>
-// CHECK-NEXT:    %[[BB:.*]] = bufferization.to_buffer %[[B]] read_only : tensor<3x5xf32> to memref<3x5xf32>
+// CHECK-NEXT:    %[[BB:.*]] = bufferization.to_buffer %[[B]] read_only {dl.kernel_call = {{[0-9]+}} : i64} : tensor<3x5xf32> to memref<3x5xf32>
 // CHECK-NEXT:    %[[BD:.*]] = memref.cast %[[BB]] : memref<3x5xf32> to memref<?x?xf32>
 // CHECK-NEXT:    %[[C:.*]] = memref.alloc() {alignment = 64 : i64} : memref<2x3xf32>
 // CHECK-NEXT:    %[[CD:.*]] = memref.cast %[[C]] : memref<2x3xf32> to memref<?x?xf32>
