@@ -16,9 +16,9 @@ from torch import nn
 
 from oracle import Family
 
-T, B, F, H = 5, 3, 4, 6
+T, B, F, H = 3, 2, 4, 5
 
-# name, module class, extra kwargs, layers, bidirectional
+# name, module class, extra kwargs, layers, bidirectional[, precision]
 CASES = [
     ("rnn_tanh", nn.RNN, {}, 1, False),
     ("rnn_relu_2layer", nn.RNN, {"nonlinearity": "relu"}, 2, False),
@@ -26,19 +26,23 @@ CASES = [
     ("gru_bidirectional", nn.GRU, {}, 1, True),
     ("lstm", nn.LSTM, {}, 1, False),
     ("lstm_2layer_bidirectional", nn.LSTM, {}, 2, True),
+    ("rnn_relu_2layer_f64", nn.RNN, {"nonlinearity": "relu"}, 2, False, "f64"),
+    ("lstm_2layer_bidirectional_f64", nn.LSTM, {}, 2, True, "f64"),
 ]
 
 
 def main():
     f = Family("scratch_recurrent", seed=9)
-    for name, cls, kwargs, layers, bidir in CASES:
+    for name, cls, kwargs, layers, bidir, *precision in CASES:
+        precision = precision[0] if precision else "f32"
         m = cls(F, H, num_layers=layers, bidirectional=bidir, **kwargs).double()
         names = [n for n, _ in m.named_parameters()]
         D = 2 if bidir else 1
         lstm = cls is nn.LSTM
         states = 2 if lstm else 1
-        inputs = [f.randn(T, B, F)] + [f.randn(layers * D, B, H, scale=0.5) for _ in range(states)]
-        inputs += [f.uniform(p.shape, -0.5, 0.5) for _, p in m.named_parameters()]
+        inputs = [f.randn(T, B, F, precision=precision)]
+        inputs += [f.randn(layers * D, B, H, scale=0.5, precision=precision) for _ in range(states)]
+        inputs += [f.uniform(p.shape, -0.5, 0.5, precision) for _, p in m.named_parameters()]
 
         def fn(x, *rest, m=m, names=names, states=states, lstm=lstm):
             # The module's forward reads its flat weight list: the inputs
@@ -51,7 +55,7 @@ def main():
             parts = [y.flatten()] + ([s[0].flatten(), s[1].flatten()] if lstm else [s.flatten()])
             return torch.cat(parts)
 
-        f.case(name, fn, inputs)
+        f.case(name, fn, inputs, precision=precision)
     f.done()
 
 
