@@ -20,6 +20,7 @@
 
 #include "llvm/Support/CommandLine.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace cl = llvm::cl;
@@ -47,7 +48,7 @@ int runGenerate() {
     throw Error("dlc generate knows the model rnnlm, not '" + std::string(model) + "'");
   requireNonNegative("tokens", tokens);
   std::string cleaned = rt::text::cleanText(prefix);
-  if (cleaned.empty())
+  if (std::none_of(cleaned.begin(), cleaned.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
     throw Error("--prefix '" + std::string(prefix) +
                 "' has no usable characters (letters are kept, anything else becomes a space)");
   LoadedRnnLM lm = loadRnnLM(checkpoint);

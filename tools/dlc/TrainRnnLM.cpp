@@ -26,6 +26,7 @@
 
 #include "llvm/Support/FormatVariadic.h"
 
+#include <algorithm>
 #include <cmath>
 #include <csignal>
 #include <cstdio>
@@ -75,8 +76,11 @@ int runTrainRnnLM(const TrainArgs &a) {
   if (a.numThreads > 0) setenv("OMP_NUM_THREADS", std::to_string(a.numThreads).c_str(), 1);
 
   rt::text::LMCorpus book = rt::text::loadTimeMachine(*a.data);
-  // <unk> plus at least one character: d2l's cleaning keeps letters and spaces only.
-  if (book.vocab.size() < 2 || book.corpus.empty())
+  // d2l's cleaning keeps letters (lower-cased) and turns the rest into spaces.
+  const auto &tokens = book.vocab.tokens();
+  if (std::none_of(tokens.begin(), tokens.end(), [](const std::string &t) {
+        return t.size() == 1 && t[0] >= 'a' && t[0] <= 'z';
+      }))
     throw Error(*a.data + " has no usable characters (only ASCII letters and spaces are kept)");
   if (int64_t(book.corpus.size()) < batch * numSteps + numSteps + 1)
     throw Error(*a.data + " has " + std::to_string(book.corpus.size()) +
