@@ -2,7 +2,7 @@
 //
 //   dlc train rnnlm --data BOOK.txt [--cell rnn|rnn_relu|gru|lstm] [--layers N]
 //                   [--hidden 256] [--num-steps 35] [--batch-size 32]
-//                   [--partition sequential|random] [--epochs 500]
+//                   [--partition sequential|random] [--epochs 500] [--max-tokens N]
 //                   [--lr 1] [--clip-grad-norm 1] [--optimizer ...] [--seed S]
 //                   [--save FILE] [--progress auto|always|never]
 //
@@ -47,6 +47,10 @@ cl::opt<int64_t> hidden("hidden", cl::desc("hidden units"), cl::init(256),
                         cl::cat(rnnlmCategory), cl::sub(trainSubCommand()));
 cl::opt<int64_t> numSteps("num-steps", cl::desc("time steps per minibatch (d2l's num_steps)"),
                           cl::init(35), cl::cat(rnnlmCategory), cl::sub(trainSubCommand()));
+cl::opt<int64_t> maxTokens("max-tokens",
+                           cl::desc("use only the first N characters (d2l's max_tokens, 10000 "
+                                    "in its chapter 8 runs; 0: all)"),
+                           cl::init(0), cl::cat(rnnlmCategory), cl::sub(trainSubCommand()));
 cl::opt<std::string> partition("partition",
                                cl::desc("sequential (the state carries over) or random"),
                                cl::init("sequential"), cl::cat(rnnlmCategory),
@@ -65,6 +69,7 @@ int runTrainRnnLM(const TrainArgs &a) {
   requirePositive("hidden", hidden);
   requirePositive("layers", layers);
   requireNonNegative("num-threads", a.numThreads);
+  requireNonNegative("max-tokens", maxTokens);
   requireBatchFits("batch-size", batch, {numSteps, hidden});
   const nn::RecurrentCell recurrent = zoo::parseRecurrentCell(cell);
   if (partition != "sequential" && partition != "random")
@@ -76,6 +81,8 @@ int runTrainRnnLM(const TrainArgs &a) {
   if (a.numThreads > 0) setenv("OMP_NUM_THREADS", std::to_string(a.numThreads).c_str(), 1);
 
   rt::text::LMCorpus book = rt::text::loadTimeMachine(*a.data);
+  // d2l: corpus[:max_tokens], the vocabulary still from the whole text.
+  if (maxTokens > 0 && int64_t(book.corpus.size()) > maxTokens) book.corpus.resize(size_t(maxTokens));
   // d2l's cleaning keeps letters (lower-cased) and turns the rest into spaces.
   const auto &tokens = book.vocab.tokens();
   if (std::none_of(tokens.begin(), tokens.end(), [](const std::string &t) {
