@@ -24,6 +24,7 @@ struct Recipe {
   int64_t batchSize;
   int64_t epochs;
   std::string optimizer = "sgd";
+  double clipGradNorm = 0; ///< gradient clipping unless --clip-grad-norm says otherwise (0: off)
 };
 
 /// A zoo entry: the model, the shape of one example and its d2l recipe.

@@ -20,6 +20,7 @@
 #include "tools/dlc/Interrupt.h"
 #include "tools/dlc/JitFlags.h"
 #include "tools/dlc/MetricsFile.h"
+#include "tools/dlc/TrainCommand.h"
 #include "tools/dlc/TrainingFlags.h"
 
 #include "backends/cpu/JitOptions.h"
@@ -42,15 +43,22 @@
 namespace cl = llvm::cl;
 
 namespace dlc::tools {
+
+cl::SubCommand &trainSubCommand() {
+  static cl::SubCommand cmd("train", "train a zoo model (lenet, mlp, mlp_dropout) on Fashion-MNIST, "
+                                     "or a character language model (rnnlm) on a book");
+  return cmd;
+}
+
 namespace {
 
-cl::SubCommand TrainCmd("train", "train a zoo model (lenet, mlp, mlp_dropout) on Fashion-MNIST");
+cl::SubCommand &TrainCmd = trainSubCommand();
 cl::OptionCategory jitCategory("JIT options (docs/jit.md)");
 JitFlags jitFlags(TrainCmd, jitCategory);
 TrainingFlags training(TrainCmd);
 
 cl::opt<std::string> model(cl::Positional, cl::Required,
-                           cl::desc("<model: lenet, mlp or mlp_dropout>"), cl::sub(TrainCmd));
+                           cl::desc("<model: lenet, mlp, mlp_dropout or rnnlm>"), cl::sub(TrainCmd));
 cl::opt<int64_t> epochs("epochs", cl::desc("epochs (default: the model's d2l recipe)"),
                         cl::init(10), cl::sub(TrainCmd));
 cl::opt<int64_t> batchSize("batch-size", cl::desc("minibatch size (default: the model's recipe)"),
@@ -112,6 +120,18 @@ template <typename T> T orRecipe(const cl::opt<T> &flag, T recipe) {
 }
 
 int runTrain() {
+  if (model == "rnnlm") {
+    auto given = [](const auto &flag) { return flag.getNumOccurrences() > 0; };
+    if (given(limit) || given(resumePath) || given(saveEvery) || given(metricsPath) ||
+        given(metricsEvery) || given(nonFinite))
+      throw Error("--limit, --resume, --save-every, --metrics, --metrics-every and --nonfinite "
+                  "do not apply to rnnlm");
+    TrainArgs args{given(epochs) ? std::optional<int64_t>(epochs) : std::nullopt,
+                   given(batchSize) ? std::optional<int64_t>(batchSize) : std::nullopt,
+                   given(data) ? std::optional<std::string>(data) : std::nullopt,
+                   seed, savePath, numThreads, training, jitFlags};
+    return runTrainRnnLM(args);
+  }
   zoo::ZooModel zm = zoo::byName(model);
   int64_t nEpochs = orRecipe<int64_t>(epochs, zm.recipe.epochs);
   int64_t batch = orRecipe<int64_t>(batchSize, zm.recipe.batchSize);

@@ -97,6 +97,8 @@ void TrainingFlags::configure(TrainerOptions &o, const zoo::Recipe &recipe) {
     double maxNorm = finiteF32("clip-grad-norm", clipGradNorm);
     if (maxNorm <= 0) throw Error("--clip-grad-norm must be positive");
     opt.clipGradNorm(maxNorm);
+  } else if (recipe.clipGradNorm > 0) {
+    opt.clipGradNorm(recipe.clipGradNorm);
   }
   o.setOptimizer(opt);
   lr_ = opt.hyperparameters().at("lr");
