@@ -1,6 +1,8 @@
 //===- RnnLM.cpp - d2l's character-level RNN language model ---------------===//
 #include "frontend/zoo/RnnLM.h"
 
+#include "frontend/nn/Recurrent.h"
+
 #include "frontend/Error.h"
 
 #include <cstdlib>
@@ -26,10 +28,18 @@ std::string recurrentCellFlag(nn::RecurrentCell cell) {
 }
 
 std::shared_ptr<nn::Module> makeRecurrentLayer(nn::RecurrentCell cell, int64_t input,
-                                               int64_t hidden, int64_t numLayers) {
-  // The one line to change for the oneDNN-backed layers (nn::RNN/GRU/LSTM).
-  return std::make_shared<nn::ScratchRecurrent>(
-      cell, nn::ScratchRecurrentOptions(input, hidden).numLayers(numLayers));
+                                               int64_t hidden, int64_t numLayers, bool scratch) {
+  if (scratch)
+    return std::make_shared<nn::ScratchRecurrent>(
+        cell, nn::ScratchRecurrentOptions(input, hidden).numLayers(numLayers));
+  nn::RecurrentOptions o = nn::RecurrentOptions(input, hidden).numLayers(numLayers);
+  switch (cell) {
+  case nn::RecurrentCell::RnnTanh: return std::make_shared<nn::RNN>(o);
+  case nn::RecurrentCell::RnnRelu: return std::make_shared<nn::RNN>(o.nonlinearity("relu"));
+  case nn::RecurrentCell::Gru: return std::make_shared<nn::GRU>(o);
+  case nn::RecurrentCell::Lstm: return std::make_shared<nn::LSTM>(o);
+  }
+  return nullptr;
 }
 
 RnnLM::RnnLM(RnnLMOptions o, std::source_location w)
@@ -42,7 +52,7 @@ RnnLM::RnnLM(RnnLMOptions o, std::source_location w)
     site().fail("RnnLM", "vocabulary size, hidden size and layers must be positive, got " +
                              std::to_string(o.vocabSize) + ", " + std::to_string(o.hidden) +
                              ", " + std::to_string(o.numLayers));
-  rnn_ = makeRecurrentLayer(o.cell, o.vocabSize, o.hidden, o.numLayers);
+  rnn_ = makeRecurrentLayer(o.cell, o.vocabSize, o.hidden, o.numLayers, o.scratch);
   linear_ = std::make_shared<nn::Linear>(
       nn::LinearOptions(o.hidden, o.vocabSize).init(nn::Init::TorchDefault));
   registerModule("rnn", rnn_);

@@ -35,6 +35,10 @@ struct RnnLMOptions {
   int64_t hidden = 256;
   int64_t numLayers = 1;
   nn::RecurrentCell cell = nn::RecurrentCell::RnnTanh;
+  /// d2l's hand-written cells (nn::ScratchRecurrent, one traced op per gate
+  /// and time step) instead of the oneDNN-backed nn::RNN/GRU/LSTM; both have
+  /// PyTorch's parameter names, so checkpoints are shared.
+  bool scratch = false;
 };
 
 /// "rnn" (tanh), "rnn_relu", "gru", "lstm"; anything else is an error naming it.
@@ -42,11 +46,12 @@ nn::RecurrentCell parseRecurrentCell(const std::string &name);
 /// The inverse of parseRecurrentCell ("rnn", "rnn_relu", "gru", "lstm").
 std::string recurrentCellFlag(nn::RecurrentCell cell);
 
-/// The recurrent layer RnnLM uses (input, hidden, numLayers; sequence-major).
-/// Today d2l's cells written with dl ops (nn::ScratchRecurrent); switching
-/// to the oneDNN-backed nn::RNN/GRU/LSTM is this one function.
+/// The recurrent layer RnnLM uses (input, hidden, numLayers; sequence-major):
+/// the oneDNN-backed nn::RNN/GRU/LSTM, or with `scratch` d2l's cells written
+/// with dl ops (nn::ScratchRecurrent).
 std::shared_ptr<nn::Module> makeRecurrentLayer(nn::RecurrentCell cell, int64_t input,
-                                               int64_t hidden, int64_t numLayers);
+                                               int64_t hidden, int64_t numLayers,
+                                               bool scratch = false);
 
 class RnnLM : public nn::Module {
 public:

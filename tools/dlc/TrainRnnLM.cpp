@@ -39,6 +39,10 @@ namespace dlc::tools {
 namespace {
 
 cl::OptionCategory rnnlmCategory("rnnlm options (dlc train rnnlm)");
+cl::opt<bool> scratch("scratch",
+                      cl::desc("use d2l's hand-written cells (one traced op per gate and step) "
+                               "instead of the oneDNN layers"),
+                      cl::cat(rnnlmCategory), cl::sub(trainSubCommand()));
 cl::opt<std::string> cell("cell", cl::desc("recurrent cell: rnn (tanh), rnn_relu, gru or lstm"),
                           cl::init("rnn"), cl::cat(rnnlmCategory), cl::sub(trainSubCommand()));
 cl::opt<int64_t> layers("layers", cl::desc("recurrent layers"), cl::init(1),
@@ -97,7 +101,8 @@ int runTrainRnnLM(const TrainArgs &a) {
   zoo::RnnLM model({.vocabSize = int64_t(book.vocab.size()),
                     .hidden = hidden,
                     .numLayers = layers,
-                    .cell = recurrent});
+                    .cell = recurrent,
+                    .scratch = scratch});
   model.initialize(a.seed);
   TrainerOptions to = zoo::rnnLMTrainerOptions(model, batch, numSteps);
   to.optimizer = optimizerOnly.optimizer;
