@@ -137,7 +137,8 @@ struct detail::BoundCall {
   std::vector<const rt::HostTensor *> in;
   std::vector<rt::HostTensor *> out;
   std::vector<int> batch;                              ///< per batch slot: its argument (-1: unused)
-  std::vector<std::pair<size_t, nn::Parameter *>> paramIn, paramOut;
+  std::vector<std::pair<size_t, nn::Parameter *>> paramIn;
+  std::vector<std::pair<size_t, size_t>> paramOut; ///< (result slot, index in the parameter list)
   std::vector<std::pair<size_t, std::string>> stateIn, stateOut, gradOut;
   std::vector<std::pair<size_t, nn::Buffer *>> bufferOut; ///< updated buffers (running statistics)
   std::vector<size_t> outputs;                         ///< role output, in order (not grad_norm)
@@ -214,7 +215,9 @@ void bindFunction(const cpu::Signature &sig, const BindContext &c, detail::Bound
     if (s.role == "loss") b.out[slot] = c.loss;
     else if (s.role == "output" && s.name == "grad_norm" && c.gradNorm) b.out[slot] = c.gradNorm;
     else if (s.role == "output") b.outputs.push_back(slot);
-    else if (s.role == "parameter") b.paramOut.push_back({slot, param(s)});
+    else if (s.role == "parameter")
+      b.paramOut.push_back(
+          {slot, size_t(std::find(c.params->begin(), c.params->end(), param(s)) - c.params->begin())});
     else if (s.role == "optimizer_state" && c.state) b.stateOut.push_back({slot, s.name});
     else if (s.role == "gradient") b.gradOut.push_back({slot, s.name});
     else if (s.role == "buffer" && c.model->findBuffer(s.name))
@@ -374,19 +377,14 @@ float Trainer::step(const std::vector<const rt::HostTensor *> &batch) {
   detail::BoundCall &b = *step_;
   fillBatch(b, slots_, batch, "Trainer");
   for (auto &[slot, p] : b.paramIn) b.in[slot] = &p->value;
-  for (size_t k = 0; k < b.paramOut.size(); ++k)
-    b.out[b.paramOut[k].first] = &spare_[size_t(
-        std::find(params_.begin(), params_.end(), b.paramOut[k].second) - params_.begin())];
+  for (auto &[slot, i] : b.paramOut) b.out[slot] = &spare_[i];
   for (auto &[slot, name] : b.stateIn) b.in[slot] = &state_.at(name);
   for (auto &[slot, name] : b.stateOut) b.out[slot] = &stateSpare_.at(name);
   for (auto &[slot, buf] : b.bufferOut)
     b.out[slot] = &bufferSpare_.try_emplace(buf, buf->value.shape(), buf->value.dtype()).first->second;
   jit_->call("train_step", b.in, b.out);
   for (auto &[slot, buf] : b.bufferOut) std::swap(buf->value, bufferSpare_.at(buf));
-  for (auto &[slot, p] : b.paramOut) {
-    size_t i = size_t(std::find(params_.begin(), params_.end(), p) - params_.begin());
-    std::swap(p->value, spare_[i]);
-  }
+  for (auto &[slot, i] : b.paramOut) std::swap(params_[i]->value, spare_[i]);
   for (auto &[slot, name] : b.stateOut) std::swap(state_.at(name), stateSpare_.at(name));
   int64_t steps = ++rng_.data<int64_t>()[1]; // a fresh dropout mask next step
   float loss = loss_.f32()[0];

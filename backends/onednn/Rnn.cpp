@@ -242,6 +242,27 @@ memory wrap(const memory::desc &md, const void *data) {
 
 // --- the kernels -------------------------------------------------------------
 
+/// The arguments forward and backward share: the layer's inputs, prepared
+/// parameters and outputs (and the cell states when `c0` is given: LSTM).
+template <typename PrimitiveDesc>
+std::unordered_map<int, memory> primalArgs(const RnnDescs &m, const PrimitiveDesc &pd,
+                                           const PreparedParams &p, Desc3 *x, Desc3 *h0,
+                                           Desc3 *c0, Desc3 *y, Desc3 *hn, Desc3 *cn) {
+  std::unordered_map<int, memory> args{
+      {DNNL_ARG_SRC_LAYER, wrap(m.srcLayer, x->data())},
+      {DNNL_ARG_SRC_ITER, wrap(m.iter, h0->data())},
+      {DNNL_ARG_WEIGHTS_LAYER, wrap(pd.weights_layer_desc(), p.wLayer)},
+      {DNNL_ARG_WEIGHTS_ITER, wrap(pd.weights_iter_desc(), p.wIter)},
+      {DNNL_ARG_BIAS, wrap(m.bias, p.bias)},
+      {DNNL_ARG_DST_LAYER, wrap(m.dstLayer, y->data())},
+      {DNNL_ARG_DST_ITER, wrap(m.iter, hn->data())}};
+  if (c0) {
+    args.emplace(DNNL_ARG_SRC_ITER_C, wrap(m.iter, c0->data()));
+    args.emplace(DNNL_ARG_DST_ITER_C, wrap(m.iter, cn->data()));
+  }
+  return args;
+}
+
 struct ForwardArgs {
   Desc3 *x, *h0, *c0, *wIh, *wHh;
   Desc2 *bIh, *bHh;
@@ -265,18 +286,8 @@ void forward(const char *entry, bool lstm, int64_t cell, const ForwardArgs &a, i
         if (training) checkWorkspace(a.ws, e->pd.workspace_desc());
         PreparedParams p = prepareParams(s, *e, a.wIh, a.wHh, a.bIh, a.bHh);
         RnnDescs m(s);
-        std::unordered_map<int, memory> args{
-            {DNNL_ARG_SRC_LAYER, wrap(m.srcLayer, a.x->data())},
-            {DNNL_ARG_SRC_ITER, wrap(m.iter, a.h0->data())},
-            {DNNL_ARG_WEIGHTS_LAYER, wrap(e->pd.weights_layer_desc(), p.wLayer)},
-            {DNNL_ARG_WEIGHTS_ITER, wrap(e->pd.weights_iter_desc(), p.wIter)},
-            {DNNL_ARG_BIAS, wrap(m.bias, p.bias)},
-            {DNNL_ARG_DST_LAYER, wrap(m.dstLayer, a.y->data())},
-            {DNNL_ARG_DST_ITER, wrap(m.iter, a.hn->data())}};
-        if (lstm) {
-          args.emplace(DNNL_ARG_SRC_ITER_C, wrap(m.iter, a.c0->data()));
-          args.emplace(DNNL_ARG_DST_ITER_C, wrap(m.iter, a.cn->data()));
-        }
+        std::unordered_map<int, memory> args =
+            primalArgs(m, e->pd, p, a.x, a.h0, lstm ? a.c0 : nullptr, a.y, a.hn, a.cn);
         if (training) args.emplace(DNNL_ARG_WORKSPACE, wrap(e->pd.workspace_desc(), a.ws->data()));
         execute(e->prim, e->pd, std::move(args));
       },
@@ -332,25 +343,17 @@ void backward(const char *entry, bool lstm, int64_t cell, const BackwardArgs &a)
         DiffWeight outL{s, s.F, dwL, m.wLayer, e->fromDiffLayer, a.dwIh->data(), diff[0], diff[3]};
         DiffWeight outI{s, s.H, dwI, m.wIter, e->fromDiffIter, a.dwHh->data(), diff[1], diff[4]};
         std::memset(diff[2], 0, m.bias.get_size());
-        std::unordered_map<int, memory> args{
-            {DNNL_ARG_SRC_LAYER, wrap(m.srcLayer, a.x->data())},
-            {DNNL_ARG_SRC_ITER, wrap(m.iter, a.h0->data())},
-            {DNNL_ARG_WEIGHTS_LAYER, wrap(e->pd.weights_layer_desc(), p.wLayer)},
-            {DNNL_ARG_WEIGHTS_ITER, wrap(e->pd.weights_iter_desc(), p.wIter)},
-            {DNNL_ARG_BIAS, wrap(m.bias, p.bias)},
-            {DNNL_ARG_DST_LAYER, wrap(m.dstLayer, a.y->data())},
-            {DNNL_ARG_DST_ITER, wrap(m.iter, a.hn->data())},
-            {DNNL_ARG_WORKSPACE, wrap(e->pd.workspace_desc(), a.ws->data())},
-            {DNNL_ARG_DIFF_DST_LAYER, wrap(m.dstLayer, a.dy->data())},
-            {DNNL_ARG_DIFF_DST_ITER, wrap(m.iter, a.dhn->data())},
-            {DNNL_ARG_DIFF_SRC_LAYER, wrap(m.srcLayer, a.dx->data())},
-            {DNNL_ARG_DIFF_SRC_ITER, wrap(m.iter, a.dh0->data())},
-            {DNNL_ARG_DIFF_WEIGHTS_LAYER, wrap(dwL, outL.target())},
-            {DNNL_ARG_DIFF_WEIGHTS_ITER, wrap(dwI, outI.target())},
-            {DNNL_ARG_DIFF_BIAS, wrap(m.bias, diff[2])}};
+        std::unordered_map<int, memory> args =
+            primalArgs(m, e->pd, p, a.x, a.h0, lstm ? a.c0 : nullptr, a.y, a.hn, a.cn);
+        args.insert({{DNNL_ARG_WORKSPACE, wrap(e->pd.workspace_desc(), a.ws->data())},
+                     {DNNL_ARG_DIFF_DST_LAYER, wrap(m.dstLayer, a.dy->data())},
+                     {DNNL_ARG_DIFF_DST_ITER, wrap(m.iter, a.dhn->data())},
+                     {DNNL_ARG_DIFF_SRC_LAYER, wrap(m.srcLayer, a.dx->data())},
+                     {DNNL_ARG_DIFF_SRC_ITER, wrap(m.iter, a.dh0->data())},
+                     {DNNL_ARG_DIFF_WEIGHTS_LAYER, wrap(dwL, outL.target())},
+                     {DNNL_ARG_DIFF_WEIGHTS_ITER, wrap(dwI, outI.target())},
+                     {DNNL_ARG_DIFF_BIAS, wrap(m.bias, diff[2])}});
         if (lstm) {
-          args.emplace(DNNL_ARG_SRC_ITER_C, wrap(m.iter, a.c0->data()));
-          args.emplace(DNNL_ARG_DST_ITER_C, wrap(m.iter, a.cn->data()));
           args.emplace(DNNL_ARG_DIFF_DST_ITER_C, wrap(m.iter, a.dcn->data()));
           args.emplace(DNNL_ARG_DIFF_SRC_ITER_C, wrap(m.iter, a.dc0->data()));
         }

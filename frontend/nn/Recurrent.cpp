@@ -8,6 +8,8 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/nn/Recurrent.h"
 
+#include "runtime/abi/RnnWorkspace.h"
+
 #include <sstream>
 
 namespace dlc::nn {
@@ -64,12 +66,7 @@ RecurrentLayer::RecurrentLayer(Cell c, const char *name, RecurrentOptions o,
 }
 
 int64_t RecurrentLayer::gates() const {
-  switch (cell) {
-  case Cell::RNN: return 1;
-  case Cell::GRU: return 3;
-  case Cell::LSTM: return 4;
-  }
-  return 1;
+  return rt::rnnGates(cell == Cell::LSTM ? rt::kRnnLstm : cell == Cell::GRU ? rt::kRnnGru : rt::kRnnTanh);
 }
 
 std::vector<Tensor> RecurrentLayer::forwardMany(const std::vector<Tensor> &xs) {

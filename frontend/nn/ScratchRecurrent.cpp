@@ -1,19 +1,15 @@
 //===- ScratchRecurrent.cpp - RNN/GRU/LSTM written with dl ops ------------===//
 #include "frontend/nn/ScratchRecurrent.h"
 
+#include "runtime/abi/RnnWorkspace.h"
+
 #include <string>
 
 namespace dlc::nn {
 
-int64_t gateCount(RecurrentCell cell) {
-  switch (cell) {
-  case RecurrentCell::RnnTanh:
-  case RecurrentCell::RnnRelu: return 1;
-  case RecurrentCell::Gru: return 3;
-  case RecurrentCell::Lstm: return 4;
-  }
-  return 1;
-}
+// RecurrentCell's enumerators are the kernel ABI's cell codes, in order.
+static_assert(int64_t(RecurrentCell::Gru) == rt::kRnnGru && int64_t(RecurrentCell::Lstm) == rt::kRnnLstm);
+int64_t gateCount(RecurrentCell cell) { return rt::rnnGates(int64_t(cell)); }
 
 const char *cellName(RecurrentCell cell) {
   switch (cell) {

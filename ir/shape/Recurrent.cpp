@@ -5,15 +5,7 @@
 
 namespace dlc::dl::shape {
 
-int64_t recurrentGates(RecurrentCell cell) {
-  switch (cell) {
-  case RecurrentCell::RnnTanh:
-  case RecurrentCell::RnnRelu: return 1;
-  case RecurrentCell::Gru: return 3;
-  case RecurrentCell::Lstm: return 4;
-  }
-  return 1;
-}
+int64_t recurrentGates(RecurrentCell cell) { return rt::rnnGates(int64_t(cell)); }
 
 const char *recurrentOpName(RecurrentCell cell) {
   switch (cell) {

@@ -29,6 +29,11 @@ namespace dlc::rt {
 /// Cell codes: rnn_fwd's `cell` attribute, plus 3 for lstm_fwd.
 inline constexpr int64_t kRnnTanh = 0, kRnnRelu = 1, kRnnGru = 2, kRnnLstm = 3;
 
+/// Gates per cell (the G of the (G*H, ·) weights): rnn 1, gru 3, lstm 4.
+constexpr int64_t rnnGates(int64_t cell) {
+  return cell == kRnnLstm ? 4 : cell == kRnnGru ? 3 : 1;
+}
+
 /// Upper bound of oneDNN's training workspace, in bytes, for one layer with
 /// `cell` (0, 1, 2 or 3 = lstm), sequence length T, batch B, input size F,
 /// hidden size H and D directions (1 or 2). Returns -1 for a bad argument or
@@ -39,7 +44,7 @@ constexpr int64_t rnnWorkspaceBytes(int64_t cell, int64_t T, int64_t B, int64_t 
   constexpr int64_t kLimit = int64_t(1) << 24; // keeps every product below 2^62
   if (T >= kLimit || B >= kLimit || F >= kLimit || H >= kLimit) return -1;
   auto ld = [](int64_t n) { return (n + 15) / 16 * 16 + 16; };
-  int64_t gates = cell == kRnnLstm ? 4 : cell == kRnnGru ? 3 : 1;
+  int64_t gates = rnnGates(cell);
   int64_t s = F > H ? F : H;
   int64_t rows = D * (T + 1) * B; // < 2^50
   int64_t width = 12 * ld(s) + 2 * ld(gates * H) + 4 * ld(H); // < 2^31
